@@ -1,0 +1,107 @@
+package dev.vouch.engine;
+
+import dev.cel.runtime.CelAttributePattern;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelUnknownSet;
+import dev.cel.runtime.PartialVars;
+import dev.vouch.model.CheckInfo;
+import dev.vouch.model.Finding;
+import dev.vouch.model.Outcome;
+import dev.vouch.model.Resource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** One check's runnable programs, and the verdict rules of docs/checks.md. */
+record CheckProgram(Check check, CelRuntime.Program when, CelRuntime.Program assertion,
+        CelRuntime.Program message, List<CelRuntime.Program> joinPrograms) {
+
+    static CheckProgram create(Check c, CelRuntime runtime) throws CelEvaluationException {
+        List<CelRuntime.Program> joins = new ArrayList<>();
+        for (Check.Join j : c.joins()) {
+            joins.add(runtime.createProgram(j.on()));
+        }
+        return new CheckProgram(c,
+                c.when().isPresent() ? runtime.createProgram(c.when().get()) : null,
+                runtime.createProgram(c.assertion()),
+                c.message().isPresent() ? runtime.createProgram(c.message().get()) : null,
+                joins);
+    }
+
+    List<Finding> evaluateAll(List<Resource> resources, Function<Resource, Map<String, Object>> view, JoinIndex joins) {
+        List<Finding> out = new ArrayList<>(resources.size());
+        for (Resource r : resources) {
+            out.add(evaluate(r, view, joins));
+        }
+        return out;
+    }
+
+    private Finding evaluate(Resource r, Function<Resource, Map<String, Object>> view, JoinIndex joins) {
+        if (r.hasErrors()) {
+            return finding(r, Outcome.ERROR, "Could not read the data this check needs: " + String.join("; ", r.errors()));
+        }
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("resource", view.apply(r));
+        vars.put("related", check.joins().isEmpty() ? Map.of() : joins.related(check.joins(), joinPrograms, r));
+        List<CelAttributePattern> unknowns = r.unknowns().stream().map(CelView::unknownPattern).toList();
+        Object applies = when == null ? Boolean.TRUE : run(when, vars, unknowns);
+        if (!(applies instanceof Boolean)) {
+            return undecided(r, applies, "applicability");
+        }
+        if (!(Boolean) applies) {
+            return finding(r, Outcome.NOT_APPLICABLE, "");
+        }
+        Object verdict = run(assertion, vars, unknowns);
+        if (!(verdict instanceof Boolean)) {
+            return undecided(r, verdict, "verdict");
+        }
+        return (Boolean) verdict
+                ? finding(r, Outcome.PASS, "")
+                : finding(r, Outcome.FAIL, failureMessage(vars, unknowns));
+    }
+
+    /** The value of a program: Boolean, String, CelUnknownSet, or the CelEvaluationException itself. */
+    private static Object run(CelRuntime.Program p, Map<String, Object> vars, List<CelAttributePattern> unknowns) {
+        try {
+            return unknowns.isEmpty() ? p.eval(vars) : p.eval(PartialVars.of(vars, unknowns.toArray(new CelAttributePattern[0])));
+        } catch (CelEvaluationException e) {
+            return e;
+        } catch (RuntimeException e) {
+            return new CelEvaluationException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Finding undecided(Resource r, Object value, String what) {
+        if (value instanceof CelUnknownSet u) {
+            String paths = u.attributes().stream().map(Object::toString).sorted().distinct()
+                    .collect(Collectors.joining(", "));
+            return finding(r, Outcome.UNKNOWN, "The " + what + " depends on values the source does not resolve: "
+                    + (paths.isEmpty() ? String.join(", ", r.unknowns()) : paths));
+        }
+        if (value instanceof CelEvaluationException e) {
+            return finding(r, Outcome.ERROR, "Check " + check.id() + " could not evaluate its " + what
+                    + ": " + CheckLoader.firstLine(e.getMessage()));
+        }
+        return finding(r, Outcome.ERROR, "Check " + check.id() + ": the " + what + " expression returned "
+                + value + " instead of a boolean");
+    }
+
+    private String failureMessage(Map<String, Object> vars, List<CelAttributePattern> unknowns) {
+        if (message != null) {
+            Object m = run(message, vars, unknowns);
+            if (m instanceof String s && !s.isBlank()) {
+                return s;
+            }
+        }
+        return "Not met: " + check.info().title();
+    }
+
+    private Finding finding(Resource r, Outcome outcome, String msg) {
+        CheckInfo i = check.info();
+        return new Finding(i.id(), i.severity(), r.type(), r.id(), r.name(), r.provider(), outcome, msg, r.origin(), "");
+    }
+}
