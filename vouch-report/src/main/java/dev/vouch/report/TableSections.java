@@ -1,0 +1,138 @@
+package dev.vouch.report;
+
+import dev.vouch.model.CheckInfo;
+import dev.vouch.model.CollectionError;
+import dev.vouch.model.ExceptionNotice;
+import dev.vouch.model.Finding;
+import dev.vouch.model.Outcome;
+import dev.vouch.model.Remediation;
+import dev.vouch.model.Severity;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/** The detail sections of {@link TableRenderer}. */
+final class TableSections {
+    private static final int LABEL = 11;
+
+    private final ReportInput in;
+    private final Text t;
+
+    TableSections(ReportInput in, Text t) {
+        this.in = in;
+        this.t = t;
+    }
+
+    /** FAIL findings, grouped by their check's primary category, then severity (most severe first). */
+    void failing() {
+        List<Finding> failing = select(Outcome.FAIL);
+        if (failing.isEmpty()) {
+            return;
+        }
+        t.line(t.bold("Failing findings (" + failing.size() + ")"));
+        Map<TrustCategory, Map<Severity, List<Finding>>> groups = new EnumMap<>(TrustCategory.class);
+        for (Finding f : FindingOrder.sorted(failing, FindingOrder.BY_SEVERITY)) {
+            groups.computeIfAbsent(in.primaryCategory(f.checkId()), k -> new TreeMap<>())
+                    .computeIfAbsent(f.severity(), k -> new java.util.ArrayList<>()).add(f);
+        }
+        groups.forEach((category, bySeverity) -> {
+            t.blank();
+            t.line("  " + t.bold(category.label()));
+            bySeverity.forEach((severity, findings) -> {
+                t.line("    " + t.severity(severity, severity.name() + " (" + findings.size() + ")"));
+                findings.forEach(this::failure);
+            });
+        });
+        t.blank();
+    }
+
+    private void failure(Finding f) {
+        t.heading(6, f.checkId(), f.checkId().length() + 2, in.title(f.checkId()), UnaryOperator.identity());
+        resource(f);
+        t.field(8, "Problem", LABEL, f.message().isBlank() ? in.title(f.checkId()) : f.message());
+        List<String> criteria = in.criteria(f.checkId());
+        if (!criteria.isEmpty()) {
+            t.field(8, "Criteria", LABEL, String.join(", ", criteria));
+        }
+        Remediation r = in.check(f.checkId()).map(CheckInfo::remediation).orElse(Remediation.none());
+        if (!r.text().isBlank()) {
+            t.field(8, "Fix", LABEL, r.text());
+        }
+        if (!r.cli().isBlank()) {
+            t.field(8, "CLI", LABEL, r.cli());
+        }
+        if (!r.terraform().isBlank()) {
+            t.field(8, "Terraform", LABEL, r.terraform());
+        }
+    }
+
+    private void resource(Finding f) {
+        t.field(8, "Resource", LABEL, f.resourceName() + " (" + f.resourceType() + ")");
+        if (!f.resourceId().equals(f.resourceName())) {
+            t.field(8, "Id", LABEL, f.resourceId());
+        }
+        t.field(8, "Where", LABEL, f.origin().display() + " [" + f.origin().source() + "]");
+    }
+
+    /** ERROR and UNKNOWN findings: coverage gaps, never counted as passing. */
+    void unresolved() {
+        List<Finding> list = FindingOrder.sorted(in.scan().findings().stream()
+                .filter(f -> f.outcome() == Outcome.ERROR || f.outcome() == Outcome.UNKNOWN).toList(), FindingOrder.BY_SEVERITY);
+        if (list.isEmpty()) {
+            return;
+        }
+        t.line(t.bold("Not evaluated: ERROR / UNKNOWN (" + list.size() + ")"));
+        for (Finding f : list) {
+            t.heading(2, Text.pad(f.outcome().name(), 8) + f.checkId(), 10 + f.checkId().length(),
+                    in.title(f.checkId()) + " [" + f.severity().label() + "]", UnaryOperator.identity());
+            resource(f);
+            t.field(8, "Reason", LABEL, f.message().isBlank() ? "(no reason given)" : f.message());
+        }
+        t.blank();
+    }
+
+    /** Findings covered by a valid exception, so the reviewer sees what is being accepted. */
+    void excepted() {
+        List<Finding> list = FindingOrder.sorted(select(Outcome.EXCEPTED), FindingOrder.BY_CHECK);
+        if (list.isEmpty()) {
+            return;
+        }
+        t.line(t.bold("Accepted by exception (" + list.size() + ")"));
+        for (Finding f : list) {
+            t.field(2, f.exceptionId(), 16, f.checkId() + "  " + f.resourceName() + "  " + f.origin().display());
+        }
+        t.blank();
+    }
+
+    void notices() {
+        List<ExceptionNotice> list = FindingOrder.sorted(in.scan().exceptionNotices(), FindingOrder.NOTICES);
+        if (list.isEmpty()) {
+            return;
+        }
+        t.line(t.bold("Exceptions to review (" + list.size() + ")"));
+        for (ExceptionNotice n : list) {
+            String kind = n.kind() == ExceptionNotice.Kind.EXPIRED ? "expired" : "unused";
+            t.field(2, Text.pad(n.exceptionId(), 14) + Text.pad(kind, 8), 0,
+                    n.message() == null || n.message().isBlank() ? "" : n.message());
+        }
+        t.blank();
+    }
+
+    void collectionErrors() {
+        List<CollectionError> list = FindingOrder.sorted(in.scan().errors(), FindingOrder.ERRORS);
+        if (list.isEmpty()) {
+            return;
+        }
+        t.line(t.bold(t.warn("Collection errors (" + list.size() + "): these sources were not fully read")));
+        for (CollectionError e : list) {
+            t.field(2, "[" + e.origin().source() + "]", 14, e.display());
+        }
+        t.blank();
+    }
+
+    private List<Finding> select(Outcome o) {
+        return in.scan().findings().stream().filter(f -> f.outcome() == o).toList();
+    }
+}

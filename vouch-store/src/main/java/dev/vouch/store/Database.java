@@ -1,0 +1,72 @@
+package dev.vouch.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Opens a SQLite database file: parent directories, WAL, busy timeout, foreign keys, migrations. */
+final class Database {
+    static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private Database() {
+    }
+
+    static Jdbi openSqlite(Path dbFile) {
+        Path file = dbFile.toAbsolutePath().normalize();
+        createParents(file);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file);
+        migrate(ds, file);
+        return Jdbi.create(ds);
+    }
+
+    private static void createParents(Path file) {
+        Path parent = file.getParent();
+        if (parent == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the directory for the Vouch database " + file + ": " + e, e);
+        }
+    }
+
+    /** Runs the Flyway migrations in {@code db/migration}; an unreadable file is named in the error. */
+    static void migrate(javax.sql.DataSource ds, Path file) {
+        try {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new StoreException("Cannot open the Vouch database " + file + ": " + describe(e), e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = String.valueOf(root.getMessage());
+        if (msg.contains("SQLITE_NOTADB") || msg.contains("not a database")) {
+            return "the file is not a SQLite database (is it corrupt, or some other file?)";
+        }
+        if (msg.contains("SQLITE_CORRUPT") || msg.contains("malformed")) {
+            return "the database file is corrupt (" + msg + ")";
+        }
+        return msg;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.vouch.store;
+
+import dev.vouch.model.CollectionError;
+import dev.vouch.model.ExceptionNotice;
+import dev.vouch.model.Finding;
+import dev.vouch.model.ScanResult;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A workspace's scan history in a SQLite database. Findings are kept as <em>state intervals</em>: a
+ * (check, resource) pair gets a new row only when its outcome, message, severity or exception changes,
+ * so recording the same result again costs one {@code scan} row and nothing else.
+ *
+ * <p>Instants are stored with millisecond precision. Scans must be recorded in order of
+ * {@link ScanResult#finishedAt()}; a scan's findings take effect at its finish instant.
+ */
+public final class Store implements AutoCloseable {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final String name;
+    private volatile boolean closed;
+
+    private Store(Jdbi jdbi, Clock clock, String name) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.name = name;
+    }
+
+    /**
+     * Opens (creating it and its parent directories when absent) the database at {@code dbFile} and
+     * migrates it to the current schema.
+     *
+     * @throws StoreException naming the file when it cannot be opened, is not a SQLite database or is corrupt
+     */
+    public static Store open(Path dbFile, Clock clock) {
+        Objects.requireNonNull(dbFile, "dbFile");
+        Objects.requireNonNull(clock, "clock");
+        return new Store(Database.openSqlite(dbFile), clock, dbFile.toAbsolutePath().normalize().toString());
+    }
+
+    /** Records one scan in one transaction and returns its id. */
+    public long recordScan(ScanResult scan) {
+        Objects.requireNonNull(scan, "scan");
+        Instant now = clock.instant();
+        return call("record a scan", h -> h.inTransaction(tx -> new ScanRecorder(tx).record(scan, now)));
+    }
+
+    /** Every recorded scan, oldest first. */
+    public List<ScanSummary> scans() {
+        return read("list scans", q -> q.scans("", Map.of()));
+    }
+
+    public Optional<ScanSummary> latestScan() {
+        return read("read the latest scan", HistoryQueries::latest);
+    }
+
+    public Optional<ScanSummary> scan(long scanId) {
+        return read("read scan " + scanId, q -> q.scans("WHERE id = :id", Map.of("id", scanId)).stream().findFirst());
+    }
+
+    /** The findings in force at {@code t}, reconstructed from the intervals, ordered by check then resource. */
+    public List<Finding> findingsAsOf(Instant t) {
+        Objects.requireNonNull(t, "t");
+        return read("read findings as of " + t, q -> q.findingsAsOf(t));
+    }
+
+    /** The findings as scan {@code scanId} left them. */
+    public List<Finding> findingsAtScan(long scanId) {
+        return read("read findings of scan " + scanId, q -> q.findingsAtScan(scanId));
+    }
+
+    /** What differs between the state after scan {@code scanId} and the latest state; empty when nothing was recorded after it. */
+    public List<FindingChange> changesSince(long scanId) {
+        return read("read changes since scan " + scanId, q -> q.latest()
+                .map(latest -> q.changesBetween(scanId, latest.id()))
+                .orElse(List.of()));
+    }
+
+    /** What differs between the state after scan {@code fromScan} and after scan {@code toScan}. */
+    public List<FindingChange> changesBetween(long fromScan, long toScan) {
+        return read("read changes between scans " + fromScan + " and " + toScan, q -> q.changesBetween(fromScan, toScan));
+    }
+
+    public List<CollectionError> collectionErrors(long scanId) {
+        return read("read collection errors of scan " + scanId, q -> q.collectionErrors(scanId));
+    }
+
+    public List<ExceptionNotice> exceptionNotices(long scanId) {
+        return read("read exception notices of scan " + scanId, q -> q.exceptionNotices(scanId));
+    }
+
+    /** How many interval rows the history holds (what the history costs, for diagnostics and tests). */
+    public long intervalCount() {
+        return read("count intervals", HistoryQueries::intervalCount);
+    }
+
+    private <T> T read(String what, Function<HistoryQueries, T> query) {
+        return call(what, h -> query.apply(new HistoryQueries(h)));
+    }
+
+    private <T> T call(String what, Function<Handle, T> work) {
+        if (closed) {
+            throw new IllegalStateException("Store " + name + " is closed");
+        }
+        try {
+            return jdbi.withHandle(work::apply);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException("Cannot " + what + " in the Vouch database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public String toString() {
+        return "Store[" + name + "]";
+    }
+}

@@ -1,0 +1,204 @@
+package dev.vouch.store;
+
+import static dev.vouch.model.Outcome.FAIL;
+import static dev.vouch.model.Outcome.PASS;
+import static dev.vouch.store.Scans.dayAt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import dev.vouch.model.ExceptionNotice;
+import dev.vouch.model.Finding;
+import dev.vouch.model.Outcome;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Behaviour every store backend must show. A backend's test extends this and supplies a fresh, empty,
+ * migrated store (SQLite today; PostgreSQL later).
+ */
+abstract class StoreHistoryContract {
+    static final String VM = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/VM1";
+    static final String STG = "infra/azurerm_storage_account.logs";
+    static final String STG2 = "infra/azurerm_storage_account.data";
+
+    protected Store store;
+
+    protected abstract Store newStore();
+
+    @BeforeEach
+    void openStore() {
+        store = newStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    /** Four scans: day 1 baseline; day 2 one fix and a re-cased Azure id; day 3 a removal, a new message and a new pair; day 4 = day 3. */
+    protected void recordFourScans() {
+        store.recordScan(Scans.day(1)
+                .with("AZ-STG-003", STG, FAIL, "allows TLS1_0")
+                .with("AZ-STG-001", STG, PASS, "")
+                .with("AZ-VM-001", VM, FAIL, "disk not encrypted")
+                .build());
+        store.recordScan(Scans.day(2)
+                .with("AZ-STG-003", STG, PASS, "")
+                .with("AZ-STG-001", STG, PASS, "")
+                .with("AZ-VM-001", VM.toLowerCase(), FAIL, "disk not encrypted")
+                .build());
+        Scans day3 = Scans.day(3)
+                .with("AZ-STG-003", STG, PASS, "")
+                .with("AZ-VM-001", VM, FAIL, "disks os and data not encrypted")
+                .with("AZ-STG-003", STG2, FAIL, "allows TLS1_1");
+        store.recordScan(day3.build());
+        Scans day4 = Scans.day(4)
+                .with("AZ-STG-003", STG, PASS, "")
+                .with("AZ-VM-001", VM, FAIL, "disks os and data not encrypted")
+                .with("AZ-STG-003", STG2, FAIL, "allows TLS1_1");
+        store.recordScan(day4.build());
+    }
+
+    static Map<String, String> states(List<Finding> findings) {
+        return findings.stream().collect(Collectors.toMap(
+                f -> f.checkId() + " " + f.resourceId(), f -> f.outcome() + (f.message().isEmpty() ? "" : ": " + f.message()),
+                (a, b) -> a + " | " + b, java.util.TreeMap::new));
+    }
+
+    @Test
+    void emptyStoreHasNoHistory() {
+        assertThat(store.scans()).isEmpty();
+        assertThat(store.latestScan()).isEmpty();
+        assertThat(store.findingsAsOf(Instant.parse("2030-01-01T00:00:00Z"))).isEmpty();
+        assertThat(store.changesSince(1)).isEmpty();
+    }
+
+    @Test
+    void intervalsOpenOnlyWhenStateChanges() {
+        recordFourScans();
+        // day 1: 3 opened; day 2: AZ-STG-003/logs reopened (+1), VM re-cased is the same pair;
+        // day 3: VM message changed (+1), data account new (+1); day 4: identical (+0)
+        assertThat(store.intervalCount()).isEqualTo(6);
+        assertThat(store.scans()).extracting(ScanSummary::id).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void asOfReconstructsEachPointInTime() {
+        recordFourScans();
+        assertThat(store.findingsAsOf(dayAt(1, 1))).as("before the first scan finished").isEmpty();
+        Map<String, String> day1 = Map.of(
+                "AZ-STG-001 " + STG, "PASS",
+                "AZ-STG-003 " + STG, "FAIL: allows TLS1_0",
+                "AZ-VM-001 " + VM, "FAIL: disk not encrypted");
+        assertThat(states(store.findingsAsOf(dayAt(1, 2)))).as("exactly at scan 1").isEqualTo(day1);
+        assertThat(states(store.findingsAsOf(dayAt(1, 20)))).as("between scans 1 and 2").isEqualTo(day1);
+        assertThat(states(store.findingsAsOf(dayAt(2, 12)))).isEqualTo(Map.of(
+                "AZ-STG-001 " + STG, "PASS",
+                "AZ-STG-003 " + STG, "PASS",
+                "AZ-VM-001 " + VM, "FAIL: disk not encrypted"));
+        Map<String, String> day3 = Map.of(
+                "AZ-STG-003 " + STG, "PASS",
+                "AZ-STG-003 " + STG2, "FAIL: allows TLS1_1",
+                "AZ-VM-001 " + VM, "FAIL: disks os and data not encrypted");
+        assertThat(states(store.findingsAsOf(dayAt(3, 12)))).isEqualTo(day3);
+        assertThat(states(store.findingsAsOf(Instant.parse("2031-01-01T00:00:00Z")))).isEqualTo(day3);
+        assertThat(states(store.findingsAtScan(1))).isEqualTo(day1);
+        assertThat(states(store.findingsAtScan(4))).isEqualTo(day3);
+    }
+
+    @Test
+    void findingsKeepTheirDetails() {
+        recordFourScans();
+        Finding vm = store.findingsAtScan(4).stream().filter(f -> f.checkId().equals("AZ-VM-001")).findFirst().orElseThrow();
+        assertThat(vm).isEqualTo(Scans.finding("AZ-VM-001", VM, FAIL, "disks os and data not encrypted"));
+    }
+
+    @Test
+    void changesSinceAScanAreNetDifferences() {
+        recordFourScans();
+        List<FindingChange> changes = store.changesSince(1);
+        assertThat(changes).hasSize(4);
+        assertThat(changes.get(0)).isInstanceOf(FindingChange.Disappeared.class)
+                .extracting(FindingChange::checkId, FindingChange::resourceId).containsExactly("AZ-STG-001", STG);
+        assertThat(changes.get(1)).asInstanceOf(type(FindingChange.Appeared.class))
+                .satisfies(a -> assertThat(a.now().resourceId()).isEqualTo(STG2));
+        assertThat(changes.get(2)).asInstanceOf(type(FindingChange.Changed.class)).satisfies(c -> {
+            assertThat(c.before().outcome()).isEqualTo(FAIL);
+            assertThat(c.now().outcome()).isEqualTo(PASS);
+            assertThat(c.resourceId()).isEqualTo(STG);
+        });
+        assertThat(changes.get(3)).asInstanceOf(type(FindingChange.Changed.class))
+                .satisfies(c -> assertThat(c.now().message()).isEqualTo("disks os and data not encrypted"));
+        assertThat(store.changesSince(3)).isEmpty();
+        assertThat(store.changesBetween(1, 2)).singleElement().isInstanceOf(FindingChange.Changed.class);
+    }
+
+    @Test
+    void identicalRescansAddNoFindingRows() {
+        recordFourScans();
+        long before = store.intervalCount();
+        for (int day = 5; day <= 40; day++) {
+            store.recordScan(Scans.day(day)
+                    .with("AZ-STG-003", STG, PASS, "")
+                    .with("AZ-VM-001", VM.toUpperCase(), FAIL, "disks os and data not encrypted")
+                    .with("AZ-STG-003", STG2, FAIL, "allows TLS1_1")
+                    .build());
+        }
+        assertThat(store.intervalCount()).isEqualTo(before);
+        assertThat(store.scans()).hasSize(40);
+        assertThat(store.latestScan()).get().satisfies(s -> {
+            assertThat(s.id()).isEqualTo(40L);
+            assertThat(s.count(FAIL)).isEqualTo(2);
+            assertThat(s.count(PASS)).isEqualTo(1);
+            assertThat(s.findingCount()).isEqualTo(3);
+        });
+        Finding vm = store.findingsAsOf(dayAt(40, 5)).stream().filter(f -> f.checkId().equals("AZ-VM-001")).findFirst().orElseThrow();
+        assertThat(vm.resourceId()).as("an interval keeps the description it opened with").isEqualTo(VM);
+    }
+
+    @Test
+    void scanDetailsAreKept() {
+        long id = store.recordScan(Scans.day(1)
+                .with("AZ-STG-003", STG, Outcome.EXCEPTED, "allows TLS1_0")
+                .error("infra/broken.tf", 7, "unexpected '}'")
+                .notice("EXC-2026-004", ExceptionNotice.Kind.EXPIRED, "expired 2026-01-31")
+                .build());
+        ScanSummary s = store.scan(id).orElseThrow();
+        assertThat(s.sources()).containsExactly("azure-export:exports/", "terraform:infra/");
+        assertThat(s.resourceCount()).isEqualTo(3);
+        assertThat(s.startedAt()).isEqualTo(dayAt(1, 2).minusSeconds(30));
+        assertThat(s.finishedAt()).isEqualTo(dayAt(1, 2));
+        assertThat(s.recordedAt()).isEqualTo(StoreTestClock.NOW);
+        assertThat(s.count(Outcome.EXCEPTED)).isEqualTo(1);
+        assertThat(s.incomplete()).isTrue();
+        assertThat(store.collectionErrors(id)).singleElement()
+                .satisfies(e -> assertThat(e.display()).isEqualTo("infra/broken.tf:7: unexpected '}'"));
+        assertThat(store.exceptionNotices(id)).containsExactly(
+                new ExceptionNotice("EXC-2026-004", ExceptionNotice.Kind.EXPIRED, "expired 2026-01-31"));
+    }
+
+    @Test
+    void outOfOrderScansAreRejected() {
+        store.recordScan(Scans.day(2).with("AZ-STG-003", STG, PASS, "").build());
+        assertThatThrownBy(() -> store.recordScan(Scans.day(1).with("AZ-STG-003", STG, FAIL, "x").build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("older than the latest recorded scan");
+        assertThat(store.scans()).hasSize(1);
+        assertThat(store.intervalCount()).isEqualTo(1);
+    }
+
+    @Test
+    void duplicatePairInOneScanKeepsTheFirst() {
+        store.recordScan(Scans.day(1)
+                .with("AZ-VM-001", VM, FAIL, "first")
+                .with("AZ-VM-001", VM.toLowerCase(), PASS, "")
+                .build());
+        assertThat(states(store.findingsAtScan(1))).isEqualTo(Map.of("AZ-VM-001 " + VM, "FAIL: first"));
+    }
+}
