@@ -26,6 +26,7 @@ final class Conversions {
             case "valueObjects" -> wrap(v, "value");
             case "idObjects" -> wrap(v, "id");
             case "epochSeconds" -> epoch(v, context);
+            case "ownerRoleIfTrue" -> Values.bool(v) ? List.of("Owner") : List.of();
             default -> throw new IllegalStateException("mapping for " + context + " names unknown conversion '" + name + "'");
         };
     }
