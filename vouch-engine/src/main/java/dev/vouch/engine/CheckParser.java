@@ -115,8 +115,10 @@ final class CheckParser {
         try {
             CelAbstractSyntaxTree ast = CelEnvironment.compiler().compile(expr).getAst();
             CelKind kind = ast.getResultType().kind();
-            if (kind != expected && kind != CelKind.DYN) {
-                problem("field '" + field + "' must evaluate to " + expected.name().toLowerCase(Locale.ROOT)
+            boolean joinKey = expected == CelKind.DYN && (kind == CelKind.STRING || kind == CelKind.LIST);
+            if (kind != expected && kind != CelKind.DYN && !joinKey) {
+                problem("field '" + field + "' must evaluate to " + (expected == CelKind.DYN ? "a string or a list of strings"
+                        : expected.name().toLowerCase(Locale.ROOT))
                         + ", but evaluates to " + ast.getResultType().name());
                 return null;
             }

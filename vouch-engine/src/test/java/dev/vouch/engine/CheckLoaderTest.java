@@ -97,4 +97,15 @@ class CheckLoaderTest {
         String j = OK + "join:\n  d: {type: azure.x.y, on: candidate.id, match: parent}\n";
         assertThat(fails(j).getMessage()).contains("field 'join.d.match' must be one of id, scope, was 'parent'");
     }
+
+    @Test
+    void joinKeysMayBeStringsOrListsButNotNumbers() throws IOException {
+        Path d = dir.resolve("checks/ok");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("check.yaml"), OK + "join:\n  a: {type: azure.x.y, on: \"[candidate.scope, candidate.id]\"}\n"
+                + "  b: {type: azure.x.y, on: candidate.id}\n");
+        assertThat(new CheckLoader().loadDirectory(dir.resolve("checks"))).hasSize(1);
+        assertThat(fails(OK + "join:\n  c: {type: azure.x.y, on: \"1 + 2\"}\n").getMessage())
+                .contains("field 'join.c.on' must evaluate to a string or a list of strings, but evaluates to int");
+    }
 }
