@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import dev.vouch.model.CheckInfo;
 
 /**
  * Loads check definitions ({@code check.yaml}) from a directory tree or from the classpath, validates
@@ -31,6 +32,7 @@ public final class CheckLoader {
     private static final String MARKER = CLASSPATH_ROOT + "/CATALOG";
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private boolean compile = true;
 
     /** Loads every {@code check.yaml} below {@code root}; fixtures folders are skipped. */
     public List<Check> loadDirectory(Path root) {
@@ -72,6 +74,19 @@ public final class CheckLoader {
         }
     }
 
+    /**
+     * Loads only what listings need: every field is validated, expressions are not compiled. Use
+     * {@link #loadDirectory} or {@link #loadClasspath()} to run checks.
+     */
+    public List<CheckInfo> loadInfoClasspath() {
+        compile = false;
+        try {
+            return loadClasspath().stream().map(Check::info).toList();
+        } finally {
+            compile = true;
+        }
+    }
+
     List<Check> loadFiles(Path root, List<Path> files) {
         List<String> problems = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
@@ -86,7 +101,7 @@ public final class CheckLoader {
                 continue;
             }
             List<String> fileProblems = new ArrayList<>();
-            Check check = new CheckParser(display, fileProblems).parse(node);
+            Check check = new CheckParser(display, fileProblems, compile).parse(node);
             problems.addAll(fileProblems);
             if (check == null) {
                 continue;

@@ -1,0 +1,193 @@
+package dev.vouch.cli;
+
+import dev.vouch.catalog.Catalog;
+import dev.vouch.cli.scan.Scanner;
+import dev.vouch.cli.scan.SourceRegistry;
+import dev.vouch.cli.workspace.ConfigException;
+import dev.vouch.cli.workspace.ExceptionsFile;
+import dev.vouch.cli.workspace.SourceSpec;
+import dev.vouch.cli.workspace.Workspace;
+import dev.vouch.cli.workspace.YamlDoc;
+import dev.vouch.engine.Check;
+import dev.vouch.engine.ExceptionRule;
+import dev.vouch.model.Finding;
+import dev.vouch.model.Outcome;
+import dev.vouch.model.ScanResult;
+import dev.vouch.model.Severity;
+import dev.vouch.report.ReportInput;
+import dev.vouch.store.Store;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Collect resources from the given sources, run every check, and report SOC 2 readiness.",
+            "",
+            "With no source options, scans the sources listed in the workspace's vouch.yaml (WORKSPACE,",
+            "default: the current folder). With source options, scans just those; results are still",
+            "recorded in the workspace database when a workspace is found.",
+            "",
+            "Examples:",
+            "  vouch scan examples/acme",
+            "  vouch scan --terraform infra/ --format sarif --output vouch.sarif --fail-on high",
+            "  vouch scan --azure-export exports/ --host --git . --format json"})
+final class ScanCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder (holds vouch.yaml).")
+    Path workspaceDir;
+
+    @Option(names = "--terraform", paramLabel = "DIR", description = "Terraform directory (every folder with .tf files is a root module) or .tf file.")
+    List<Path> terraform = new ArrayList<>();
+
+    @Option(names = "--arm", paramLabel = "PATH", description = "ARM template file or directory of templates.")
+    List<Path> arm = new ArrayList<>();
+
+    @Option(names = "--azure-export", paramLabel = "DIR", description = "Directory of 'az ... -o json' output or ARM REST responses.")
+    List<Path> azureExport = new ArrayList<>();
+
+    @Option(names = "--host", description = "Scan this Linux host (accounts, sudoers, sshd, auditd, time sync, firewall, updates, services).")
+    boolean host;
+
+    @Option(names = "--git", paramLabel = "DIR", description = "Local git repository, for change management (CC8.1).")
+    List<Path> git = new ArrayList<>();
+
+    @Option(names = "--git-lookback", paramLabel = "DAYS", description = "Change history window for git sources (default: vouch.yaml, else 90).")
+    Integer gitLookback;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json, sarif or junit.")
+    String format = "table";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 1 when a FAIL finding is at or above: critical, high, medium, low, none (default: vouch.yaml, else none).")
+    String failOn;
+
+    @Option(names = "--exceptions", paramLabel = "FILE", description = "Exceptions file (default: vouch.yaml's 'exceptions').")
+    Path exceptionsFile;
+
+    @Option(names = "--checks", paramLabel = "DIR", description = "Also load custom checks from DIR (check.yaml folders).")
+    List<Path> extraChecks = new ArrayList<>();
+
+    @Option(names = "--no-store", description = "Do not record this scan in the workspace database.")
+    boolean noStore;
+
+    @Option(names = "--no-color", description = "No ANSI colour (also: NO_COLOR set, or output not a terminal).")
+    boolean noColor;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
+    boolean quiet;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Clock clock = Clock.systemUTC();
+        Path wsDir = workspaceDir == null ? Path.of(".") : workspaceDir;
+        boolean explicitSources = !terraform.isEmpty() || !arm.isEmpty() || !azureExport.isEmpty() || host || !git.isEmpty();
+        Optional<Workspace> ws = workspaceDir != null && !explicitSources ? Optional.of(Workspace.open(wsDir)) : Workspace.find(wsDir);
+        List<SourceSpec> sources = explicitSources ? explicitSources() : ws.map(Workspace::sources).orElse(List.of());
+        if (sources.isEmpty()) {
+            throw new ConfigException(ws.isPresent() ? ws.get().dir().resolve(Workspace.FILE) + ": no sources listed under 'sources'"
+                    : "nothing to scan: give a workspace folder (with vouch.yaml) or sources such as --terraform DIR, --azure-export DIR, --host, --git DIR (see vouch scan --help)");
+        }
+        Format fmt = Format.parse(format);
+        Severity bar = failOnBar(ws);
+        Catalogs catalogs = Catalogs.load(ws.map(Workspace::checkDirs).orElse(List.of()), extraChecks);
+        List<Check> checks = catalogs.checks();
+        Set<String> ids = checks.stream().map(Check::id).collect(Collectors.toSet());
+        List<ExceptionRule> exceptions = exceptionsFile != null
+                ? ExceptionsFile.read(YamlDoc.read(exceptionsFile), "/exceptions", ids)
+                : ws.map(w -> w.exceptions(ids)).orElse(List.of());
+        int lookback = gitLookback != null ? gitLookback : ws.map(Workspace::gitLookbackDays).orElse(90);
+        Path scratch = ws.map(w -> w.dir().resolve(".vouch")).orElse(Files.createTempDirectory("vouch"));
+        PrintWriter err = spec.commandLine().getErr();
+        Scanner scanner = new Scanner(new SourceRegistry(clock, Duration.ofDays(lookback), scratch), checks, clock,
+                quiet ? s -> { } : s -> { err.println("vouch: " + s); err.flush(); });
+        ScanResult result = scanner.scan(sources, exceptions);
+        if (ws.isPresent() && !noStore) {
+            record(ws.get(), result, clock, err);
+        }
+        write(fmt, new ReportInput(result, catalogs.criteriaByCheck()));
+        return exitCode(result, bar);
+    }
+
+    private List<SourceSpec> explicitSources() {
+        List<SourceSpec> out = new ArrayList<>();
+        terraform.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.TERRAFORM, p)));
+        arm.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.ARM, p)));
+        azureExport.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AZURE_EXPORT, p)));
+        if (host) {
+            out.add(new SourceSpec(SourceSpec.Kind.HOST, Path.of("/")));
+        }
+        git.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.GIT, p)));
+        return out;
+    }
+
+    private Severity failOnBar(Optional<Workspace> ws) {
+        if (failOn != null) {
+            if (failOn.equalsIgnoreCase("none")) {
+                return null;
+            }
+            try {
+                return Severity.parse(failOn);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("--fail-on " + e.getMessage().replace("must be one of ", "must be one of none, "));
+            }
+        }
+        return ws.flatMap(Workspace::failOn).orElse(null);
+    }
+
+    private static void record(Workspace ws, ScanResult result, Clock clock, PrintWriter err) {
+        try (Store store = Store.open(ws.database(), clock)) {
+            long id = store.recordScan(result);
+            err.println("vouch: recorded scan #" + id + " in " + ws.database());
+        }
+    }
+
+    private void write(Format fmt, ReportInput in) throws IOException {
+        boolean colour = fmt == Format.TABLE && output == null && !noColor && System.console() != null
+                && System.getenv("NO_COLOR") == null;
+        if (output != null) {
+            if (output.getParent() != null) {
+                Files.createDirectories(output.getParent());
+            }
+            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                fmt.renderer(colour).render(in, w);
+            }
+            spec.commandLine().getErr().println("vouch: wrote " + fmt.name().toLowerCase() + " report to " + output);
+        } else {
+            PrintWriter w = spec.commandLine().getOut();
+            fmt.renderer(colour).render(in, w);
+            w.flush();
+        }
+    }
+
+    static int exitCode(ScanResult result, Severity bar) {
+        if (result.incomplete()) {
+            return ExitCode.INCOMPLETE;
+        }
+        if (bar == null) {
+            return ExitCode.OK;
+        }
+        boolean over = result.findings().stream()
+                .anyMatch((Finding f) -> f.outcome() == Outcome.FAIL && f.severity().atLeast(bar));
+        return over ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+}

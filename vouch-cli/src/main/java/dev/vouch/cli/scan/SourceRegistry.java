@@ -1,0 +1,69 @@
+package dev.vouch.cli.scan;
+
+import dev.vouch.cli.workspace.SourceSpec;
+import dev.vouch.collect.Collector;
+import dev.vouch.collect.azureoffline.ArmTemplateCollector;
+import dev.vouch.collect.azureoffline.AzureExportCollector;
+import dev.vouch.collect.git.GitCollector;
+import dev.vouch.collect.git.GitRepoRecipe;
+import dev.vouch.collect.host.CommandRunner;
+import dev.vouch.collect.host.HostCollector;
+import dev.vouch.collect.terraform.TerraformCollector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Builds the collector for each kind of source; the only place the CLI names collector classes. */
+public final class SourceRegistry {
+    private final Clock clock;
+    private final Duration gitLookback;
+    private final Path scratch;
+
+    /**
+     * @param scratch where git recipes ({@code *.gitrepo.yaml}) are built into real repositories
+     */
+    public SourceRegistry(Clock clock, Duration gitLookback, Path scratch) {
+        this.clock = clock;
+        this.gitLookback = gitLookback;
+        this.scratch = scratch;
+    }
+
+    Collector collector(SourceSpec.Kind kind) {
+        return switch (kind) {
+            case TERRAFORM -> new TerraformCollector(clock);
+            case ARM -> new ArmTemplateCollector(clock);
+            case AZURE_EXPORT -> new AzureExportCollector(clock);
+            case HOST -> new HostCollector(clock, CommandRunner.system());
+            case GIT -> new GitCollector(clock, gitLookback);
+        };
+    }
+
+    /** The path the collector reads: a git recipe is first built into a real repository. */
+    Path prepare(SourceSpec spec) {
+        String name = spec.path().getFileName() == null ? "" : spec.path().getFileName().toString();
+        if (spec.kind() != SourceSpec.Kind.GIT || !name.endsWith(".gitrepo.yaml")) {
+            return spec.path();
+        }
+        try {
+            Path target = scratch.resolve("git").resolve(name.substring(0, name.length() - ".gitrepo.yaml".length()));
+            if (Files.exists(target)) {
+                deleteTree(target);
+            }
+            Files.createDirectories(target.getParent());
+            return GitRepoRecipe.build(spec.path(), target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the git recipe " + spec.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (var walk = Files.walk(p)) {
+            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(x);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.vouch.cli.workspace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vouch.engine.ExceptionRule;
+import dev.vouch.model.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A workspace: a folder with {@code vouch.yaml} (docs/workspace.md). Paths in it are relative to the
+ * folder. Reading validates every field and names file and line on error.
+ */
+public final class Workspace {
+    public static final String FILE = "vouch.yaml";
+    private static final Set<String> FIELDS = Set.of("organization", "categories", "sources", "exceptions",
+            "database", "failOn", "checks");
+    private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azureExport", "host", "git",
+            "gitLookbackDays");
+    private static final Set<String> CATEGORIES = Set.of("security", "availability", "confidentiality",
+            "processing_integrity", "privacy");
+
+    private final Path dir;
+    private final YamlDoc doc;
+
+    private Workspace(Path dir, YamlDoc doc) {
+        this.dir = dir;
+        this.doc = doc;
+        validate();
+    }
+
+    /** The workspace at {@code dir}, or empty when it holds no vouch.yaml. */
+    public static Optional<Workspace> find(Path dir) {
+        Path file = dir.resolve(FILE);
+        return Files.isRegularFile(file) ? Optional.of(new Workspace(dir, YamlDoc.read(file))) : Optional.empty();
+    }
+
+    public static Workspace open(Path dir) {
+        return find(dir).orElseThrow(() -> new ConfigException(dir.resolve(FILE)
+                + ": not found (is " + dir + " a Vouch workspace? create one with 'vouch init " + dir + "')"));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String organization() {
+        return doc.root().path("organization").asText(dir.toAbsolutePath().normalize().getFileName().toString());
+    }
+
+    public List<String> categories() {
+        List<String> out = new ArrayList<>(List.of("security"));
+        doc.root().path("categories").forEach(c -> {
+            if (!out.contains(c.asText())) {
+                out.add(c.asText());
+            }
+        });
+        return out;
+    }
+
+    public Path database() {
+        return dir.resolve(doc.root().path("database").asText(".vouch/vouch.db"));
+    }
+
+    public Optional<Severity> failOn() {
+        JsonNode n = doc.root().get("failOn");
+        return n == null || n.asText().equals("none") ? Optional.empty() : Optional.of(Severity.parse(n.asText()));
+    }
+
+    public int gitLookbackDays() {
+        return doc.root().path("sources").path("gitLookbackDays").asInt(90);
+    }
+
+    public List<Path> checkDirs() {
+        List<Path> out = new ArrayList<>();
+        doc.root().path("checks").forEach(c -> out.add(dir.resolve(c.asText())));
+        return out;
+    }
+
+    public List<SourceSpec> sources() {
+        JsonNode s = doc.root().path("sources");
+        List<SourceSpec> out = new ArrayList<>();
+        paths(s, "terraform").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.TERRAFORM, p)));
+        paths(s, "arm").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.ARM, p)));
+        paths(s, "azureExport").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AZURE_EXPORT, p)));
+        if (s.path("host").asBoolean(false)) {
+            out.add(new SourceSpec(SourceSpec.Kind.HOST, Path.of("/")));
+        }
+        paths(s, "git").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.GIT, p)));
+        return out;
+    }
+
+    public List<ExceptionRule> exceptions(Set<String> knownChecks) {
+        JsonNode e = doc.root().get("exceptions");
+        if (e == null || e.isNull()) {
+            return List.of();
+        }
+        if (e.isTextual()) {
+            Path file = dir.resolve(e.asText());
+            return ExceptionsFile.read(YamlDoc.read(file), "/exceptions", knownChecks);
+        }
+        return ExceptionsFile.read(doc, "/exceptions", knownChecks);
+    }
+
+    private List<Path> paths(JsonNode sources, String field) {
+        List<Path> out = new ArrayList<>();
+        JsonNode n = sources.get(field);
+        if (n == null) {
+            return out;
+        }
+        if (n.isTextual()) {
+            out.add(dir.resolve(n.asText()));
+        } else {
+            n.forEach(p -> out.add(dir.resolve(p.asText())));
+        }
+        return out;
+    }
+
+    private void validate() {
+        JsonNode root = doc.root();
+        if (!root.isObject()) {
+            throw new ConfigException(doc.where("") + ": vouch.yaml must be a mapping");
+        }
+        root.fieldNames().forEachRemaining(f -> {
+            if (!FIELDS.contains(f)) {
+                throw new ConfigException(doc.where("/" + f) + ": unknown field '" + f + "' (allowed: "
+                        + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+            }
+        });
+        JsonNode sources = root.path("sources");
+        if (!sources.isMissingNode() && !sources.isObject()) {
+            throw new ConfigException(doc.where("/sources") + ": 'sources' must be a mapping");
+        }
+        sources.fieldNames().forEachRemaining(f -> {
+            if (!SOURCE_FIELDS.contains(f)) {
+                throw new ConfigException(doc.where("/sources/" + f) + ": unknown source '" + f + "' (allowed: "
+                        + String.join(", ", SOURCE_FIELDS.stream().sorted().toList()) + ")");
+            }
+        });
+        JsonNode host = sources.get("host");
+        if (host != null && !host.isBoolean()) {
+            throw new ConfigException(doc.where("/sources/host") + ": 'host' must be true or false");
+        }
+        JsonNode cats = root.path("categories");
+        for (int i = 0; i < cats.size(); i++) {
+            if (!CATEGORIES.contains(cats.get(i).asText())) {
+                throw new ConfigException(doc.where("/categories/" + i) + ": unknown category '" + cats.get(i).asText()
+                        + "' (allowed: " + String.join(", ", CATEGORIES.stream().sorted().toList()) + ")");
+            }
+        }
+        JsonNode failOn = root.get("failOn");
+        if (failOn != null && !failOn.asText().equals("none")) {
+            try {
+                Severity.parse(failOn.asText());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(doc.where("/failOn") + ": 'failOn' " + e.getMessage());
+            }
+        }
+    }
+}
