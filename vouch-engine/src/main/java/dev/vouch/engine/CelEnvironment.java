@@ -22,8 +22,13 @@ import java.util.Map;
  * compiling, once, at load) are separate from bindings (for running, bound to the scan clock).
  */
 final class CelEnvironment {
+    /** Options for resources with unresolved values: CEL tracks unknown attributes (costly per access). */
     static final CelOptions OPTIONS = CelOptions.current()
             .enableUnknownTracking(true)
+            .enableHeterogeneousNumericComparisons(true)
+            .build();
+    /** Options for fully-known resources, the common case: no unknown tracking. */
+    static final CelOptions FAST_OPTIONS = CelOptions.current()
             .enableHeterogeneousNumericComparisons(true)
             .build();
 
@@ -43,9 +48,9 @@ final class CelEnvironment {
         return COMPILER;
     }
 
-    static CelRuntime runtime(Clock clock) {
+    static CelRuntime runtime(Clock clock, boolean trackUnknowns) {
         return CelRuntimeFactory.standardCelRuntimeBuilder()
-                .setOptions(OPTIONS)
+                .setOptions(trackUnknowns ? OPTIONS : FAST_OPTIONS)
                 .addFunctionBindings(bindings(clock))
                 .build();
     }

@@ -16,7 +16,8 @@ final class CelView {
     static Map<String, Object> of(Resource r) {
         Map<String, Object> m = new HashMap<>();
         for (Map.Entry<String, Object> e : r.attributes().entrySet()) {
-            m.put(e.getKey(), convert(e.getValue()));
+            Object v = e.getValue();
+            m.put(e.getKey(), needsConvert(v) ? convert(v) : v);
         }
         m.put("type", r.type());
         m.put("id", r.id());
@@ -25,8 +26,30 @@ final class CelView {
         m.put("scope", r.scope());
         m.put("location", r.location());
         m.put("tags", r.tags());
-        m.put("properties", convert(r.properties()));
+        m.put("properties", needsConvert(r.properties()) ? convert(r.properties()) : r.properties());
         return m;
+    }
+
+    /** True when a value holds a null or a non-canonical number, i.e. CEL cannot take it as it is. */
+    static boolean needsConvert(Object v) {
+        if (v == null || v instanceof Integer || v instanceof Short || v instanceof Float
+                || v instanceof java.math.BigDecimal || v instanceof java.math.BigInteger) {
+            return true;
+        }
+        if (v instanceof Map<?, ?> map) {
+            for (Object o : map.values()) {
+                if (needsConvert(o)) {
+                    return true;
+                }
+            }
+        } else if (v instanceof List<?> list) {
+            for (Object o : list) {
+                if (needsConvert(o)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Deep copy with JSON nulls as CEL nulls and every integer as Long. */

@@ -16,20 +16,27 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** One check's runnable programs, and the verdict rules of docs/checks.md. */
-record CheckProgram(Check check, CelRuntime.Program when, CelRuntime.Program assertion,
-        CelRuntime.Program message, List<CelRuntime.Program> joinPrograms) {
+/**
+ * One check's runnable programs, and the verdict rules of docs/checks.md. Each expression has two
+ * programs: a plain one for fully-known resources and one that tracks CEL unknowns, used only for
+ * resources with unresolved values (tracking costs on every attribute access).
+ */
+record CheckProgram(Check check, Programs plain, Programs partial, List<CelRuntime.Program> joinPrograms) {
 
-    static CheckProgram create(Check c, CelRuntime runtime) throws CelEvaluationException {
+    record Programs(CelRuntime.Program when, CelRuntime.Program assertion, CelRuntime.Program message) {
+        static Programs of(Check c, CelRuntime runtime) throws CelEvaluationException {
+            return new Programs(c.when().isPresent() ? runtime.createProgram(c.when().get()) : null,
+                    runtime.createProgram(c.assertion()),
+                    c.message().isPresent() ? runtime.createProgram(c.message().get()) : null);
+        }
+    }
+
+    static CheckProgram create(Check c, CelRuntime plain, CelRuntime partial) throws CelEvaluationException {
         List<CelRuntime.Program> joins = new ArrayList<>();
         for (Check.Join j : c.joins()) {
-            joins.add(runtime.createProgram(j.on()));
+            joins.add(plain.createProgram(j.on()));
         }
-        return new CheckProgram(c,
-                c.when().isPresent() ? runtime.createProgram(c.when().get()) : null,
-                runtime.createProgram(c.assertion()),
-                c.message().isPresent() ? runtime.createProgram(c.message().get()) : null,
-                joins);
+        return new CheckProgram(c, Programs.of(c, plain), Programs.of(c, partial), joins);
     }
 
     List<Finding> evaluateAll(List<Resource> resources, Function<Resource, Map<String, Object>> view, JoinIndex joins) {
@@ -47,21 +54,23 @@ record CheckProgram(Check check, CelRuntime.Program when, CelRuntime.Program ass
         Map<String, Object> vars = new HashMap<>();
         vars.put("resource", view.apply(r));
         vars.put("related", check.joins().isEmpty() ? Map.of() : joins.related(check.joins(), joinPrograms, r));
-        List<CelAttributePattern> unknowns = r.unknowns().stream().map(CelView::unknownPattern).toList();
-        Object applies = when == null ? Boolean.TRUE : run(when, vars, unknowns);
+        List<CelAttributePattern> unknowns = r.unknowns().isEmpty() ? List.of()
+                : r.unknowns().stream().map(CelView::unknownPattern).toList();
+        Programs p = unknowns.isEmpty() ? plain : partial;
+        Object applies = p.when() == null ? Boolean.TRUE : run(p.when(), vars, unknowns);
         if (!(applies instanceof Boolean)) {
             return undecided(r, applies, "applicability");
         }
         if (!(Boolean) applies) {
             return finding(r, Outcome.NOT_APPLICABLE, "");
         }
-        Object verdict = run(assertion, vars, unknowns);
+        Object verdict = run(p.assertion(), vars, unknowns);
         if (!(verdict instanceof Boolean)) {
             return undecided(r, verdict, "verdict");
         }
         return (Boolean) verdict
                 ? finding(r, Outcome.PASS, "")
-                : finding(r, Outcome.FAIL, failureMessage(vars, unknowns));
+                : finding(r, Outcome.FAIL, failureMessage(p, vars, unknowns));
     }
 
     /** The value of a program: Boolean, String, CelUnknownSet, or the CelEvaluationException itself. */
@@ -90,9 +99,9 @@ record CheckProgram(Check check, CelRuntime.Program when, CelRuntime.Program ass
                 + value + " instead of a boolean");
     }
 
-    private String failureMessage(Map<String, Object> vars, List<CelAttributePattern> unknowns) {
-        if (message != null) {
-            Object m = run(message, vars, unknowns);
+    private String failureMessage(Programs p, Map<String, Object> vars, List<CelAttributePattern> unknowns) {
+        if (p.message() != null) {
+            Object m = run(p.message(), vars, unknowns);
             if (m instanceof String s && !s.isBlank()) {
                 return s;
             }

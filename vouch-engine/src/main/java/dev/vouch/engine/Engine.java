@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,11 +24,12 @@ public final class Engine {
 
     public Engine(List<Check> checks, Clock clock) {
         this.clock = clock;
-        CelRuntime runtime = CelEnvironment.runtime(clock);
+        CelRuntime plain = CelEnvironment.runtime(clock, false);
+        CelRuntime partial = CelEnvironment.runtime(clock, true);
         List<CheckProgram> list = new ArrayList<>();
         for (Check c : checks) {
             try {
-                list.add(CheckProgram.create(c, runtime));
+                list.add(CheckProgram.create(c, plain, partial));
             } catch (CelEvaluationException e) {
                 throw new CheckLoadException(List.of("Check " + c.id() + " (" + c.info().path()
                         + "): cannot build its program: " + e.getMessage()));
@@ -45,8 +45,8 @@ public final class Engine {
     public Evaluation evaluate(List<Resource> resources, List<ExceptionRule> exceptions) {
         Map<String, List<Resource>> byType = resources.stream()
                 .collect(Collectors.groupingBy(Resource::type, HashMap::new, Collectors.toList()));
-        Map<Resource, Map<String, Object>> views = new ConcurrentHashMap<>();
-        Function<Resource, Map<String, Object>> view = r -> views.computeIfAbsent(r, CelView::of);
+        Map<Resource, Map<String, Object>> views = views(byType);
+        Function<Resource, Map<String, Object>> view = views::get;
         JoinIndex joins = new JoinIndex(byType, view);
         List<List<Finding>> perCheck = programs.parallelStream()
                 .map(p -> p.evaluateAll(byType.getOrDefault(p.check().info().resourceType(), List.of()), view, joins))
@@ -54,5 +54,25 @@ public final class Engine {
         List<Finding> findings = new ArrayList<>();
         perCheck.forEach(findings::addAll);
         return new ExceptionOverlay(exceptions, clock).apply(findings);
+    }
+
+    /**
+     * The CEL view of every resource a check or a join looks at, built once, in parallel, and keyed by
+     * identity: a record's hashCode walks its whole property tree, far too costly per lookup.
+     */
+    private Map<Resource, Map<String, Object>> views(Map<String, List<Resource>> byType) {
+        java.util.Set<String> types = new java.util.HashSet<>();
+        for (CheckProgram p : programs) {
+            types.add(p.check().info().resourceType());
+            p.check().joins().forEach(j -> types.add(j.type()));
+        }
+        List<Resource> relevant = new ArrayList<>();
+        types.forEach(t -> relevant.addAll(byType.getOrDefault(t, List.of())));
+        List<Map<String, Object>> built = relevant.parallelStream().map(CelView::of).toList();
+        Map<Resource, Map<String, Object>> out = new java.util.IdentityHashMap<>(relevant.size() * 2);
+        for (int i = 0; i < relevant.size(); i++) {
+            out.put(relevant.get(i), built.get(i));
+        }
+        return out;
     }
 }
