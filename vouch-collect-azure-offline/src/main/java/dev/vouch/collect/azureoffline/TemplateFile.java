@@ -72,7 +72,11 @@ final class TemplateFile {
                 errors.add(new CollectionError(origin(b.line()), e.getMessage()));
             }
         }
-        resources.add(subscription(scope));
+        if (subscriptionLevel) {
+            // A resource-group template is one feature's deployment, not a subscription: subscription-wide
+            // checks (activity-log alerts, Defender plans) would judge it for what it never claims to hold.
+            resources.add(subscription(scope));
+        }
         return new Collection(resources, errors);
     }
 

@@ -90,9 +90,8 @@ class ArmTemplateCollectorTest {
         assertThat(nsg.location()).isEqualTo("westeurope");
         assertThat(nsg.unknowns()).isEmpty();
 
-        assertThat(c.resources()).filteredOn(x -> x.type().equals("azure.resources.subscription")).singleElement()
-                .satisfies(s -> assertThat(s.id()).isEqualTo("arm:main.json"))
-                .satisfies(s -> assertThat(s.scope()).isEqualTo("arm:main.json"));
+        // a resource-group template is one deployment, not a subscription: no subscription-level subject
+        assertThat(c.resources()).noneMatch(x -> x.type().equals("azure.resources.subscription"));
     }
 
     @Test
@@ -122,7 +121,6 @@ class ArmTemplateCollectorTest {
         assertThat(lock.type()).isEqualTo("azure.authorization.lock");
         assertThat(lock.id()).isEqualTo(vault.id() + "/providers/Microsoft.Authorization/locks/vault-no-delete");
         assertThat(lock.properties()).containsEntry("notes", "Protects kv-shared");
-        assertThat(c.resources()).extracting(Resource::type).containsOnly("azure.keyvault.vault", "azure.authorization.lock",
-                "azure.resources.subscription");
+        assertThat(c.resources()).extracting(Resource::type).containsOnly("azure.keyvault.vault", "azure.authorization.lock");
     }
 }

@@ -119,7 +119,7 @@ final class ExprEvaluator {
         if (step instanceof Step.Attr a) {
             if (value instanceof Map<?, ?> m) {
                 if (m.containsKey(a.name())) {
-                    return m.get(a.name());
+                    return value instanceof InstanceValue ? InstanceValue.inside(m.get(a.name())) : m.get(a.name());
                 } else if (value instanceof InstanceValue) {
                     return Unknown.VALUE;
                 }

@@ -45,6 +45,28 @@ class TerraformCollectorTest {
     }
 
     @Test
+    void computedAttributesOfNestedBlocksAreUnknownNotErrors() throws IOException {
+        write("main.tf", """
+                resource "azurerm_linux_web_app" "api" {
+                  name     = "app-api"
+                  identity {
+                    type = "SystemAssigned"
+                  }
+                }
+                resource "azurerm_role_assignment" "api_reader" {
+                  scope                = "/subscriptions/x"
+                  role_definition_name = "Reader"
+                  principal_id         = azurerm_linux_web_app.api.identity[0].principal_id
+                }
+                """);
+        Collection c = collector.collect(dir);
+        assertThat(c.errors()).isEmpty();
+        var ra = c.resources().stream().filter(r -> r.type().equals("azure.authorization.role_assignment")).findFirst().orElseThrow();
+        assertThat(ra.unknowns()).contains("properties.principalId");
+        assertThat(ra.properties()).doesNotContainKey("principalId");
+    }
+
+    @Test
     void everyDirectoryWithTfFilesIsItsOwnModuleAndHiddenDirsAreSkipped() throws IOException {
         write("prod/main.tf", RG.formatted("prod"));
         write("dev/eu/main.tf", RG.formatted("dev"));
