@@ -65,7 +65,7 @@ public final class GitCollector implements Collector {
     @Override
     public Collection collect(Path path) {
         Instant end = clock.instant();
-        Period period = new Period(since.orElseGet(() -> end.minus(lookback.orElseThrow())), end);
+        Period period = new Period(since.orElseGet(() -> end.minus(lookback.orElseThrow())).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), end);
         if (period.start().isAfter(end)) {
             throw new IllegalArgumentException("period start " + period.start() + " is after the scan time " + end);
         }
