@@ -28,6 +28,9 @@ final class Functions {
     private final StringFunctions strings = new StringFunctions();
 
     Object call(String name, List<Object> args) {
+        if (name.equals("coalesce")) {
+            return coalesce(args);
+        }
         for (Object a : args) {
             if (Values.isUnknown(a) || (DEEP.contains(name) && Values.containsUnknown(a))) {
                 return Unknown.VALUE;
@@ -48,7 +51,6 @@ final class Functions {
             case "tostring" -> arg(args, 0, name) == null ? null : Values.str(arg(args, 0, name));
             case "tonumber" -> arg(args, 0, name) == null ? null : Values.number(arg(args, 0, name));
             case "tobool" -> arg(args, 0, name) == null ? null : Values.bool(arg(args, 0, name));
-            case "coalesce" -> coalesce(args);
             case "coalescelist" -> args.stream().filter(a -> a instanceof List<?> l && !l.isEmpty()).findFirst().orElse(List.of());
             case "contains" -> Values.list(arg(args, 0, name), name).stream().anyMatch(e -> Values.equal(e, arg(args, 1, name)));
             case "keys" -> new ArrayList<>(new TreeMap<>(Values.map(arg(args, 0, name), name)).keySet());
@@ -145,8 +147,15 @@ final class Functions {
         return out;
     }
 
+    /**
+     * As Terraform: the first argument that is neither null nor an empty string, read left to right;
+     * an unknown argument reached before one is found makes the result unknown, one after it does not.
+     */
     private static Object coalesce(List<Object> args) {
         for (Object a : args) {
+            if (Values.isUnknown(a)) {
+                return Unknown.VALUE;
+            }
             if (a != null && !"".equals(a)) {
                 return a;
             }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,15 +61,25 @@ final class ModuleEvaluator implements Scope {
     private void declare(ModuleFiles.ParsedFile f) {
         for (Body.Block b : f.body().blocks()) {
             switch (b.type()) {
-                case "variable" -> variables.put(b.label(0), b.body().attribute("default")
-                        .map(a -> bodies.evalAttr(a.value(), Scope.empty(), f.relPath(), a.line(),
-                                "variable '" + b.label(0) + "' default"))
-                        .orElse(Unknown.VALUE));
+                case "variable" -> variables.put(b.label(0), variableDefault(b, f));
                 case "locals" -> b.body().attributes().forEach(a -> localDecls.put(a.name(), new LocalDecl(a, f.relPath())));
                 case "resource" -> resources.put(b.label(0) + "." + b.label(1), new Decl(b, f.relPath()));
                 default -> { }
             }
         }
+    }
+
+    /**
+     * A variable's {@code default}, or unknown when it has none. An explicit {@code default = null}
+     * is a known null (an optional variable), not unknown: {@code var.x == null} is true.
+     */
+    private Object variableDefault(Body.Block b, ModuleFiles.ParsedFile f) {
+        Optional<Body.Attribute> d = b.body().attribute("default");
+        if (d.isEmpty()) {
+            return Unknown.VALUE;
+        }
+        Body.Attribute a = d.get();
+        return bodies.evalAttr(a.value(), Scope.empty(), f.relPath(), a.line(), "variable '" + b.label(0) + "' default");
     }
 
     @Override

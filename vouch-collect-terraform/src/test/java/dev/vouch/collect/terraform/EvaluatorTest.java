@@ -221,4 +221,40 @@ class EvaluatorTest {
         assertThat(a.properties()).doesNotContainKey("principalId");
         assertThat(a.unknowns()).containsExactly("properties.principalId");
     }
+
+    @Test
+    void coalesceSkipsNullAndEmptyAndIsUnknownOnlyWhenAnUnknownComesFirst() {
+        assertThat(eval("coalesce(\"given\", file(\"x\"))")).isEqualTo("given");
+        assertThat(eval("coalesce(null, \"\", \"given\", file(\"x\"))")).isEqualTo("given");
+        assertThat(eval("coalesce(null, file(\"x\"), \"later\")")).isEqualTo(Unknown.VALUE);
+    }
+
+    @Test
+    void variableWithDefaultNullIsAKnownNullNotUnknown() throws IOException {
+        Collection c = collect("main.tf", """
+                variable "admin_password" {
+                  type    = string
+                  default = null
+                }
+                variable "tls" {
+                  default = null
+                }
+                variable "no_default" {}
+                resource "random_password" "pw" {
+                  count  = var.admin_password == null ? 1 : 0
+                  length = 16
+                }
+                resource "azurerm_storage_account" "sa" {
+                  name            = coalesce(var.admin_password, "sa1")
+                  min_tls_version = var.tls
+                  account_kind    = var.no_default
+                }
+                """);
+        assertThat(c.errors()).isEmpty();
+        byId(c, "./random_password.pw[0]");
+        Resource sa = byId(c, "./azurerm_storage_account.sa");
+        assertThat(sa.name()).isEqualTo("sa1");
+        assertThat(sa.properties().get("minimumTlsVersion")).isEqualTo("TLS1_2");
+        assertThat(sa.unknowns()).containsExactly("kind");
+    }
 }
