@@ -17,11 +17,13 @@ final class FindingOrder {
             .thenComparing(Finding::resourceId)
             .thenComparing(f -> f.origin().display());
 
-    /** Check id, then resource id, then origin. */
-    static final Comparator<Finding> BY_CHECK = Comparator.comparing(Finding::checkId)
-            .thenComparing(Finding::resourceId)
+    /** Among one check's findings: resource id, then origin, then outcome name. */
+    static final Comparator<Finding> WITHIN_CHECK = Comparator.comparing(Finding::resourceId)
             .thenComparing(f -> f.origin().display())
             .thenComparing(f -> f.outcome().name());
+
+    /** Check id, then {@link #WITHIN_CHECK}. */
+    static final Comparator<Finding> BY_CHECK = Comparator.comparing(Finding::checkId).thenComparing(WITHIN_CHECK);
 
     static final Comparator<CollectionError> ERRORS = Comparator.comparing((CollectionError e) -> e.origin().source())
             .thenComparing(e -> e.origin().location())

@@ -16,7 +16,8 @@ import javax.xml.stream.XMLStreamException;
  * JUnit XML for CI dashboards: one {@code testsuite} per check, one {@code testcase} per finding.
  * FAIL is a {@code failure}, ERROR and UNKNOWN are {@code error}s (the verdict could not be reached),
  * NOT_APPLICABLE and EXCEPTED are {@code skipped}; PASS is a plain testcase. Collection errors form one
- * more suite, {@code vouch.collection}, with an {@code error} per unreadable source.
+ * more suite, {@code vouch.collection}, with an {@code error} per unreadable source. Streamed with
+ * {@link javax.xml.stream.XMLStreamWriter}; each check's findings come pre-grouped from {@link ReportInput}.
  */
 public final class JUnitRenderer implements Renderer {
 
@@ -44,14 +45,12 @@ public final class JUnitRenderer implements Renderer {
     }
 
     private static void counts(Xml x, List<Finding> findings, int extraErrors) throws XMLStreamException {
+        int[] n = new int[Outcome.values().length];
+        findings.forEach(f -> n[f.outcome().ordinal()]++);
         x.attr("tests", String.valueOf(findings.size() + extraErrors));
-        x.attr("failures", String.valueOf(count(findings, Outcome.FAIL)));
-        x.attr("errors", String.valueOf(count(findings, Outcome.ERROR) + count(findings, Outcome.UNKNOWN) + extraErrors));
-        x.attr("skipped", String.valueOf(count(findings, Outcome.NOT_APPLICABLE) + count(findings, Outcome.EXCEPTED)));
-    }
-
-    private static long count(List<Finding> findings, Outcome o) {
-        return findings.stream().filter(f -> f.outcome() == o).count();
+        x.attr("failures", String.valueOf(n[Outcome.FAIL.ordinal()]));
+        x.attr("errors", String.valueOf(n[Outcome.ERROR.ordinal()] + n[Outcome.UNKNOWN.ordinal()] + extraErrors));
+        x.attr("skipped", String.valueOf(n[Outcome.NOT_APPLICABLE.ordinal()] + n[Outcome.EXCEPTED.ordinal()]));
     }
 
     private static String seconds(ScanResult s) {
@@ -59,8 +58,7 @@ public final class JUnitRenderer implements Renderer {
     }
 
     private static void suite(ReportInput in, Xml x, String checkId) throws XMLStreamException {
-        List<Finding> findings = FindingOrder.sorted(
-                in.scan().findings().stream().filter(f -> f.checkId().equals(checkId)).toList(), FindingOrder.BY_CHECK);
+        List<Finding> findings = in.findings(checkId);
         x.start("testsuite");
         x.attr("name", checkId + " " + in.title(checkId));
         counts(x, findings, 0);

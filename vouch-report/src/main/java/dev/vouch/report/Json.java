@@ -1,40 +1,38 @@
 package dev.vouch.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Shared JSON output: two-space indent, LF line ends, {@code "key": value}, a trailing newline. */
+/**
+ * Streaming JSON output over one {@link JsonGenerator}: two-space indent, LF line ends, {@code "key": value},
+ * a trailing newline. Nothing is buffered beyond the generator's own buffer, so a report of any size is
+ * written in constant memory. Calls return {@code this} and turn {@link IOException} into
+ * {@link UncheckedIOException} naming the report.
+ */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    private Json() {
+    private final Writer out;
+    private final JsonGenerator g;
+    private final String what;
+
+    private Json(Writer out, JsonGenerator g, String what) {
+        this.out = out;
+        this.g = g;
+        this.what = what;
     }
 
-    static ObjectNode object() {
-        return MAPPER.createObjectNode();
-    }
-
-    /** A string map as an object with sorted keys. */
-    static ObjectNode sorted(Map<String, String> map) {
-        ObjectNode o = object();
-        new TreeMap<>(map).forEach(o::put);
-        return o;
-    }
-
-    static void write(JsonNode node, Writer out, String what) {
+    /** A generator over {@code out} (not closed by {@link #finish()}); {@code what} names the report in errors. */
+    static Json open(Writer out, String what) {
         DefaultIndenter lf = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()
@@ -42,11 +40,118 @@ final class Json {
                 .withObjectIndenter(lf);
         pp.indentArraysWith(lf);
         try {
-            MAPPER.writer(pp).writeValue(out, node);
+            return new Json(out, FACTORY.createGenerator(out).setPrettyPrinter(pp), what);
+        } catch (IOException e) {
+            throw failed(what, e);
+        }
+    }
+
+    /** Starts an object: a field's value inside an object, an element inside an array or at the top. */
+    Json object(String name) {
+        return io(() -> {
+            name(name);
+            g.writeStartObject();
+        });
+    }
+
+    Json object() {
+        return object(null);
+    }
+
+    Json array(String name) {
+        return io(() -> {
+            name(name);
+            g.writeStartArray();
+        });
+    }
+
+    /** Closes the innermost object or array. */
+    Json end() {
+        return io(() -> {
+            if (g.getOutputContext().inArray()) {
+                g.writeEndArray();
+            } else {
+                g.writeEndObject();
+            }
+        });
+    }
+
+    Json field(String name, String value) {
+        return io(() -> {
+            name(name);
+            g.writeString(value);
+        });
+    }
+
+    Json field(String name, long value) {
+        return io(() -> {
+            name(name);
+            g.writeNumber(value);
+        });
+    }
+
+    Json field(String name, boolean value) {
+        return io(() -> {
+            name(name);
+            g.writeBoolean(value);
+        });
+    }
+
+    Json nullField(String name) {
+        return io(() -> {
+            name(name);
+            g.writeNull();
+        });
+    }
+
+    /** A string element of the current array. */
+    Json value(String value) {
+        return field(null, value);
+    }
+
+    Json strings(String name, Iterable<String> values) {
+        array(name);
+        values.forEach(this::value);
+        return end();
+    }
+
+    /** A string map as an object with sorted keys. */
+    Json sorted(String name, Map<String, String> map) {
+        object(name);
+        new TreeMap<>(map).forEach(this::field);
+        return end();
+    }
+
+    /** Flushes the generator, ends the document with a newline and flushes {@code out} (left open). */
+    void finish() {
+        io(() -> {
+            g.close();
             out.write('\n');
             out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the " + what + " report", e);
+        });
+    }
+
+    private void name(String name) throws IOException {
+        if (name != null) {
+            g.writeFieldName(name);
         }
+    }
+
+    private Json io(IoAction a) {
+        try {
+            a.run();
+            return this;
+        } catch (IOException e) {
+            throw failed(what, e);
+        }
+    }
+
+    private static UncheckedIOException failed(String what, IOException e) {
+        return new UncheckedIOException("Cannot write the " + what + " report: " + e.getMessage(), e);
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
     }
 }

@@ -1,7 +1,5 @@
 package dev.vouch.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.model.CheckInfo;
 import dev.vouch.model.CollectionError;
 import dev.vouch.model.ExceptionNotice;
@@ -16,6 +14,7 @@ import java.util.Map;
 /**
  * The scan as versioned JSON (docs/json-format.md, docs/schema/scan-result-1.0.schema.json). Output is
  * deterministic: fixed key order, checks by id, findings by check then resource, errors by origin.
+ * Streamed: each finding is written as it is visited, no document tree is built.
  */
 public final class JsonRenderer implements Renderer {
     public static final String SCHEMA_VERSION = "1.0";
@@ -23,129 +22,122 @@ public final class JsonRenderer implements Renderer {
     @Override
     public void render(ReportInput in, Writer out) {
         ScanResult s = in.scan();
-        ObjectNode root = Json.object();
-        root.put("schemaVersion", SCHEMA_VERSION);
-        root.set("scan", scan(s));
-        root.set("summary", summary(in));
-        ArrayNode checks = root.putArray("checks");
-        in.checkIds().forEach(id -> checks.add(check(in, id)));
-        ArrayNode findings = root.putArray("findings");
-        FindingOrder.sorted(s.findings(), FindingOrder.BY_CHECK).forEach(f -> findings.add(finding(f)));
-        ArrayNode errors = root.putArray("collectionErrors");
-        FindingOrder.sorted(s.errors(), FindingOrder.ERRORS).forEach(e -> errors.add(error(e)));
-        ArrayNode notices = root.putArray("exceptionNotices");
-        FindingOrder.sorted(s.exceptionNotices(), FindingOrder.NOTICES).forEach(n -> notices.add(notice(n)));
-        Json.write(root, out, "JSON");
+        Json j = Json.open(out, "JSON").object();
+        j.field("schemaVersion", SCHEMA_VERSION);
+        scan(j, s);
+        summary(j, in);
+        j.array("checks");
+        in.checkIds().forEach(id -> check(j, in, id));
+        j.end().array("findings");
+        in.checkIds().forEach(id -> in.findings(id).forEach(f -> finding(j, f)));
+        j.end().array("collectionErrors");
+        FindingOrder.sorted(s.errors(), FindingOrder.ERRORS).forEach(e -> error(j, e));
+        j.end().array("exceptionNotices");
+        FindingOrder.sorted(s.exceptionNotices(), FindingOrder.NOTICES).forEach(n -> notice(j, n));
+        j.end().end().finish();
     }
 
-    private static ObjectNode scan(ScanResult s) {
-        ObjectNode o = Json.object();
-        o.put("startedAt", s.startedAt().toString());
-        o.put("finishedAt", s.finishedAt().toString());
-        o.put("durationMs", Duration.between(s.startedAt(), s.finishedAt()).toMillis());
-        ArrayNode sources = o.putArray("sources");
-        s.sources().forEach(sources::add);
-        o.put("resourceCount", s.resourceCount());
-        o.put("incomplete", s.incomplete());
-        return o;
+    private static void scan(Json j, ScanResult s) {
+        j.object("scan")
+                .field("startedAt", s.startedAt().toString())
+                .field("finishedAt", s.finishedAt().toString())
+                .field("durationMs", Duration.between(s.startedAt(), s.finishedAt()).toMillis())
+                .strings("sources", s.sources())
+                .field("resourceCount", s.resourceCount())
+                .field("incomplete", s.incomplete())
+                .end();
     }
 
-    private static ObjectNode summary(ReportInput in) {
-        ObjectNode o = Json.object();
-        o.put("checkCount", in.checkIds().size());
-        o.put("findingCount", in.scan().findings().size());
+    private static void summary(Json j, ReportInput in) {
+        j.object("summary")
+                .field("checkCount", in.checkIds().size())
+                .field("findingCount", in.scan().findings().size());
         Map<Outcome, Integer> counts = Readiness.zeros();
         in.scan().findings().forEach(f -> counts.merge(f.outcome(), 1, Integer::sum));
-        o.set("outcomes", outcomes(counts));
-        ArrayNode cats = o.putArray("categories");
+        outcomes(j, counts);
+        j.array("categories");
         for (Readiness r : Readiness.of(in)) {
-            ObjectNode c = cats.addObject();
-            c.put("category", r.category().name());
-            c.put("label", r.category().label());
-            c.put("checksPassing", r.checksPassing());
-            c.put("checksFailing", r.checksFailing());
-            c.put("checksNotApplicable", r.checksNotApplicable());
-            c.set("outcomes", outcomes(r.outcomes()));
-            c.put("applicable", r.applicable());
-            c.put("passing", r.passing());
+            j.object()
+                    .field("category", r.category().name())
+                    .field("label", r.category().label())
+                    .field("checksPassing", r.checksPassing())
+                    .field("checksFailing", r.checksFailing())
+                    .field("checksNotApplicable", r.checksNotApplicable());
+            outcomes(j, r.outcomes());
+            j.field("applicable", r.applicable()).field("passing", r.passing());
             if (r.passRatePercent() < 0) {
-                c.putNull("passRatePercent");
+                j.nullField("passRatePercent");
             } else {
-                c.put("passRatePercent", r.passRatePercent());
+                j.field("passRatePercent", r.passRatePercent());
             }
+            j.end();
         }
-        return o;
+        j.end().end();
     }
 
-    private static ObjectNode outcomes(Map<Outcome, Integer> counts) {
-        ObjectNode o = Json.object();
+    private static void outcomes(Json j, Map<Outcome, Integer> counts) {
+        j.object("outcomes");
         for (Outcome out : Outcome.values()) {
-            o.put(out.name(), counts.getOrDefault(out, 0));
+            j.field(out.name(), counts.getOrDefault(out, 0));
         }
-        return o;
+        j.end();
     }
 
-    private static ObjectNode check(ReportInput in, String id) {
-        ObjectNode o = Json.object();
-        o.put("id", id);
+    private static void check(Json j, ReportInput in, String id) {
         CheckInfo info = in.check(id).orElse(null);
-        o.put("title", info == null ? id : info.title());
+        j.object().field("id", id).field("title", info == null ? id : info.title());
         if (info != null) {
-            o.put("severity", info.severity().label());
-            o.put("resourceType", info.resourceType());
-            o.put("description", info.description());
+            j.field("severity", info.severity().label())
+                    .field("resourceType", info.resourceType())
+                    .field("description", info.description());
         }
-        ArrayNode criteria = o.putArray("criteria");
-        in.criteria(id).forEach(criteria::add);
-        ArrayNode cats = o.putArray("categories");
-        in.categories(id).forEach(c -> cats.add(c.name()));
+        j.strings("criteria", in.criteria(id));
+        j.strings("categories", in.categories(id).stream().map(Enum::name).toList());
         if (info != null) {
-            ObjectNode rem = o.putObject("remediation");
-            rem.put("text", info.remediation().text());
-            rem.put("cli", info.remediation().cli());
-            rem.put("terraform", info.remediation().terraform());
-            o.set("references", Json.sorted(info.references()));
-            ArrayNode tags = o.putArray("tags");
-            info.tags().stream().sorted().forEach(tags::add);
+            j.object("remediation")
+                    .field("text", info.remediation().text())
+                    .field("cli", info.remediation().cli())
+                    .field("terraform", info.remediation().terraform())
+                    .end();
+            j.sorted("references", info.references());
+            j.strings("tags", info.tags().stream().sorted().toList());
         }
-        return o;
+        j.end();
     }
 
-    private static ObjectNode finding(Finding f) {
-        ObjectNode o = Json.object();
-        o.put("checkId", f.checkId());
-        o.put("outcome", f.outcome().name());
-        o.put("severity", f.severity().label());
-        o.put("resourceType", f.resourceType());
-        o.put("resourceId", f.resourceId());
-        o.put("resourceName", f.resourceName());
-        o.put("provider", f.provider());
-        o.put("message", f.message());
-        o.set("origin", origin(f.origin()));
-        o.put("exceptionId", f.exceptionId());
-        return o;
+    private static void finding(Json j, Finding f) {
+        j.object()
+                .field("checkId", f.checkId())
+                .field("outcome", f.outcome().name())
+                .field("severity", f.severity().label())
+                .field("resourceType", f.resourceType())
+                .field("resourceId", f.resourceId())
+                .field("resourceName", f.resourceName())
+                .field("provider", f.provider())
+                .field("message", f.message());
+        origin(j, f.origin());
+        j.field("exceptionId", f.exceptionId()).end();
     }
 
-    private static ObjectNode origin(Origin origin) {
-        ObjectNode o = Json.object();
-        o.put("source", origin.source());
-        o.put("location", origin.location());
-        o.put("line", origin.line());
-        return o;
+    private static void origin(Json j, Origin origin) {
+        j.object("origin")
+                .field("source", origin.source())
+                .field("location", origin.location())
+                .field("line", origin.line())
+                .end();
     }
 
-    private static ObjectNode error(CollectionError e) {
-        ObjectNode o = Json.object();
-        o.set("origin", origin(e.origin()));
-        o.put("message", e.message());
-        return o;
+    private static void error(Json j, CollectionError e) {
+        j.object();
+        origin(j, e.origin());
+        j.field("message", e.message()).end();
     }
 
-    private static ObjectNode notice(ExceptionNotice n) {
-        ObjectNode o = Json.object();
-        o.put("exceptionId", n.exceptionId());
-        o.put("kind", n.kind().name());
-        o.put("message", n.message() == null ? "" : n.message());
-        return o;
+    private static void notice(Json j, ExceptionNotice n) {
+        j.object()
+                .field("exceptionId", n.exceptionId())
+                .field("kind", n.kind().name())
+                .field("message", n.message() == null ? "" : n.message())
+                .end();
     }
 }

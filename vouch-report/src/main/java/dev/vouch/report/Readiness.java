@@ -21,7 +21,7 @@ record Readiness(TrustCategory category, int checksPassing, int checksFailing, i
         Map<TrustCategory, int[]> checks = new EnumMap<>(TrustCategory.class);
         Map<TrustCategory, Map<Outcome, Integer>> outcomes = new EnumMap<>(TrustCategory.class);
         for (String checkId : in.checkIds()) {
-            List<Finding> fs = in.scan().findings().stream().filter(f -> f.checkId().equals(checkId)).toList();
+            List<Finding> fs = in.findings(checkId);
             int verdict = verdict(fs);
             for (TrustCategory c : in.categories(checkId)) {
                 checks.computeIfAbsent(c, k -> new int[3])[verdict]++;

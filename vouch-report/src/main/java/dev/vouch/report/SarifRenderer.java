@@ -1,7 +1,5 @@
 package dev.vouch.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.model.CheckInfo;
 import dev.vouch.model.CollectionError;
 import dev.vouch.model.Finding;
@@ -18,6 +16,7 @@ import java.util.Objects;
  * (coverage gaps stay visible; turn off with {@code includeUnresolved = false}), and per EXCEPTED with
  * an accepted external suppression. PASS and NOT_APPLICABLE produce no result. Collection errors are
  * tool execution notifications and make {@code executionSuccessful} false. See docs/json-format.md.
+ * Streamed: results are written one by one as the findings are visited, no document tree is built.
  */
 public final class SarifRenderer implements Renderer {
     public static final String SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -37,26 +36,28 @@ public final class SarifRenderer implements Renderer {
 
     @Override
     public void render(ReportInput in, Writer out) {
-        ObjectNode root = Json.object();
-        root.put("$schema", SCHEMA_URI);
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "Vouch");
+        Json j = Json.open(out, "SARIF").object();
+        j.field("$schema", SCHEMA_URI).field("version", "2.1.0");
+        j.array("runs").object();
+        j.object("tool").object("driver").field("name", "Vouch");
         if (!informationUri.isBlank()) {
-            driver.put("informationUri", informationUri);
+            j.field("informationUri", informationUri);
         }
         List<String> ruleIds = in.checkIds();
-        ArrayNode rules = driver.putArray("rules");
-        ruleIds.forEach(id -> rules.add(SarifRules.rule(in, id)));
-        run.putArray("invocations").add(invocation(in.scan()));
-        ArrayNode results = run.putArray("results");
-        for (Finding f : FindingOrder.sorted(in.scan().findings(), FindingOrder.BY_CHECK)) {
-            if (reported(f.outcome())) {
-                results.add(SarifResults.result(in, f, ruleIds.indexOf(f.checkId())));
+        j.array("rules");
+        ruleIds.forEach(id -> SarifRules.rule(j, in, id));
+        j.end().end().end();
+        j.array("invocations");
+        invocation(j, in.scan());
+        j.end().array("results");
+        for (int i = 0; i < ruleIds.size(); i++) {
+            for (Finding f : in.findings(ruleIds.get(i))) {
+                if (reported(f.outcome())) {
+                    SarifResults.result(j, in, f, i);
+                }
             }
         }
-        Json.write(root, out, "SARIF");
+        j.end().end().end().end().finish();
     }
 
     private boolean reported(Outcome o) {
@@ -67,19 +68,22 @@ public final class SarifRenderer implements Renderer {
         };
     }
 
-    private static ObjectNode invocation(ScanResult s) {
-        ObjectNode inv = Json.object();
-        inv.put("executionSuccessful", !s.incomplete());
-        inv.put("startTimeUtc", s.startedAt().toString());
-        inv.put("endTimeUtc", s.finishedAt().toString());
-        ArrayNode notes = inv.putArray("toolExecutionNotifications");
+    private static void invocation(Json j, ScanResult s) {
+        j.object()
+                .field("executionSuccessful", !s.incomplete())
+                .field("startTimeUtc", s.startedAt().toString())
+                .field("endTimeUtc", s.finishedAt().toString())
+                .array("toolExecutionNotifications");
         for (CollectionError e : FindingOrder.sorted(s.errors(), FindingOrder.ERRORS)) {
-            ObjectNode n = notes.addObject();
-            n.put("level", "error");
-            n.putObject("message").put("text", e.display());
-            SarifResults.physical(e.origin()).ifPresent(p -> n.putArray("locations").addObject().set("physicalLocation", p));
+            j.object().field("level", "error").object("message").field("text", e.display()).end();
+            if (SarifResults.hasPhysical(e.origin())) {
+                j.array("locations").object();
+                SarifResults.physical(j, e.origin());
+                j.end().end();
+            }
+            j.end();
         }
-        return inv;
+        j.end().end();
     }
 
     /** critical and high: error; medium: warning; low: note. */
@@ -103,7 +107,7 @@ public final class SarifRenderer implements Renderer {
 
     static Severity severityOf(ReportInput in, String checkId) {
         return in.check(checkId).map(CheckInfo::severity)
-                .or(() -> in.scan().findings().stream().filter(f -> f.checkId().equals(checkId)).map(Finding::severity).findFirst())
+                .or(() -> in.findings(checkId).stream().map(Finding::severity).findFirst())
                 .orElse(Severity.MEDIUM);
     }
 }

@@ -1,6 +1,5 @@
 package dev.vouch.report;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.model.Finding;
 import dev.vouch.model.Origin;
 import dev.vouch.model.Outcome;
@@ -11,40 +10,43 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Optional;
 
 /** SARIF {@code result}s: one per reported finding. */
 final class SarifResults {
     private SarifResults() {
     }
 
-    static ObjectNode result(ReportInput in, Finding f, int ruleIndex) {
-        ObjectNode r = Json.object();
-        r.put("ruleId", f.checkId());
-        r.put("ruleIndex", ruleIndex);
+    static void result(Json j, ReportInput in, Finding f, int ruleIndex) {
         boolean unresolved = f.outcome() == Outcome.ERROR || f.outcome() == Outcome.UNKNOWN;
-        r.put("level", unresolved ? "note" : SarifRenderer.level(f.severity()));
-        r.putObject("message").put("text", message(in, f));
-        ObjectNode loc = r.putArray("locations").addObject();
-        physical(f.origin()).ifPresent(p -> loc.set("physicalLocation", p));
-        ObjectNode logical = loc.putArray("logicalLocations").addObject();
-        logical.put("name", f.resourceName());
-        logical.put("fullyQualifiedName", f.resourceId());
-        logical.put("kind", "resource");
-        r.putObject("partialFingerprints").put(SarifRenderer.FINGERPRINT_KEY, fingerprint(f));
+        j.object()
+                .field("ruleId", f.checkId())
+                .field("ruleIndex", ruleIndex)
+                .field("level", unresolved ? "note" : SarifRenderer.level(f.severity()))
+                .object("message").field("text", message(in, f)).end();
+        j.array("locations").object();
+        physical(j, f.origin());
+        j.array("logicalLocations").object()
+                .field("name", f.resourceName())
+                .field("fullyQualifiedName", f.resourceId())
+                .field("kind", "resource")
+                .end().end();
+        j.end().end();
+        j.object("partialFingerprints").field(SarifRenderer.FINGERPRINT_KEY, fingerprint(f)).end();
         if (f.outcome() == Outcome.EXCEPTED) {
-            ObjectNode s = r.putArray("suppressions").addObject();
-            s.put("kind", "external");
-            s.put("status", "accepted");
-            s.put("justification", "Vouch exception " + f.exceptionId());
+            j.array("suppressions").object()
+                    .field("kind", "external")
+                    .field("status", "accepted")
+                    .field("justification", "Vouch exception " + f.exceptionId())
+                    .end().end();
         }
-        ObjectNode props = r.putObject("properties");
-        props.put("outcome", f.outcome().name());
-        props.put("severity", f.severity().label());
-        props.put("resourceType", f.resourceType());
-        props.put("resourceId", f.resourceId());
-        props.put("origin", f.origin().source());
-        return r;
+        j.object("properties")
+                .field("outcome", f.outcome().name())
+                .field("severity", f.severity().label())
+                .field("resourceType", f.resourceType())
+                .field("resourceId", f.resourceId())
+                .field("origin", f.origin().source())
+                .end();
+        j.end();
     }
 
     private static String message(ReportInput in, Finding f) {
@@ -57,22 +59,30 @@ final class SarifResults {
         };
     }
 
+    /** Whether the origin is a file, which gets a SARIF physical location (API URLs have none). */
+    static boolean hasPhysical(Origin origin) {
+        String loc = path(origin);
+        return !loc.isBlank() && !loc.contains("://");
+    }
+
     /**
-     * A physical location for a file origin: a relative path stays relative (to the scanned root),
-     * an absolute path becomes a {@code file://} URI; API URLs have none. {@code region.startLine} when
-     * the line is known.
+     * Writes the {@code physicalLocation} of a file origin, if it has one ({@link #hasPhysical}): a relative
+     * path stays relative (to the scanned root), an absolute path becomes a {@code file://} URI.
+     * {@code region.startLine} when the line is known.
      */
-    static Optional<ObjectNode> physical(Origin origin) {
-        String loc = origin.location().replace('\\', '/');
-        if (loc.isBlank() || loc.contains("://")) {
-            return Optional.empty();
+    static void physical(Json j, Origin origin) {
+        if (!hasPhysical(origin)) {
+            return;
         }
-        ObjectNode p = Json.object();
-        p.putObject("artifactLocation").put("uri", uri(loc));
+        j.object("physicalLocation").object("artifactLocation").field("uri", uri(path(origin))).end();
         if (origin.line() > 0) {
-            p.putObject("region").put("startLine", origin.line());
+            j.object("region").field("startLine", origin.line()).end();
         }
-        return Optional.of(p);
+        j.end();
+    }
+
+    private static String path(Origin origin) {
+        return origin.location().replace('\\', '/');
     }
 
     private static String uri(String path) {

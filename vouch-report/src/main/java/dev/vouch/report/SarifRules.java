@@ -1,10 +1,11 @@
 package dev.vouch.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vouch.model.CheckInfo;
 import dev.vouch.model.Remediation;
 import dev.vouch.model.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** SARIF {@code reportingDescriptor}s: one per check. */
@@ -12,30 +13,26 @@ final class SarifRules {
     private SarifRules() {
     }
 
-    static ObjectNode rule(ReportInput in, String id) {
+    static void rule(Json j, ReportInput in, String id) {
         Optional<CheckInfo> info = in.check(id);
         Severity sev = SarifRenderer.severityOf(in, id);
         String title = in.title(id);
-        ObjectNode r = Json.object();
-        r.put("id", id);
-        r.putObject("shortDescription").put("text", title);
         String description = info.map(CheckInfo::description).filter(d -> !d.isBlank()).orElse(title);
-        r.putObject("fullDescription").put("text", description);
         Remediation rem = info.map(CheckInfo::remediation).orElse(Remediation.none());
-        ObjectNode help = r.putObject("help");
-        help.put("text", helpText(rem, title));
-        help.put("markdown", helpMarkdown(rem, title));
-        r.putObject("defaultConfiguration").put("level", SarifRenderer.level(sev));
-        ObjectNode props = r.putObject("properties");
-        props.put("security-severity", SarifRenderer.securitySeverity(sev));
-        props.put("precision", "very-high");
-        ArrayNode tags = props.putArray("tags");
-        tags.add("security");
-        tags.add("soc2");
-        in.categories(id).forEach(c -> tags.add("soc2/" + c.name().toLowerCase(java.util.Locale.ROOT)));
+        j.object()
+                .field("id", id)
+                .object("shortDescription").field("text", title).end()
+                .object("fullDescription").field("text", description).end()
+                .object("help").field("text", helpText(rem, title)).field("markdown", helpMarkdown(rem, title)).end()
+                .object("defaultConfiguration").field("level", SarifRenderer.level(sev)).end()
+                .object("properties")
+                .field("security-severity", SarifRenderer.securitySeverity(sev))
+                .field("precision", "very-high");
+        List<String> tags = new ArrayList<>(List.of("security", "soc2"));
+        in.categories(id).forEach(c -> tags.add("soc2/" + c.name().toLowerCase(Locale.ROOT)));
         in.criteria(id).forEach(c -> tags.add("soc2/" + c));
         info.ifPresent(i -> i.tags().stream().sorted().forEach(tags::add));
-        return r;
+        j.strings("tags", tags).end().end();
     }
 
     private static String helpText(Remediation rem, String title) {

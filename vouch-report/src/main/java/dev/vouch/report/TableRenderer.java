@@ -17,10 +17,13 @@ import java.util.TreeMap;
  * The terminal summary, for a compliance lead as much as an engineer: what was scanned, readiness per
  * Trust Services category, then what to fix (most severe first, with where and how), what could not
  * be evaluated, exceptions needing review and collection errors. ANSI styling only when
- * {@code colour} is true; text wraps at {@code width} between words, never inside an id.
+ * {@code colour} is true; text wraps at {@code width} between words, never inside an id. Long sections
+ * list at most {@code maxPerCheck} findings per check (the JSON report has them all); totals stay exact.
  */
 public final class TableRenderer implements Renderer {
     public static final int DEFAULT_WIDTH = 100;
+    /** How many findings of one check each section lists before summing up the rest in one line. */
+    public static final int DEFAULT_MAX_PER_CHECK = 10;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final List<Outcome> COLUMNS = List.of(Outcome.PASS, Outcome.FAIL, Outcome.ERROR,
@@ -28,13 +31,28 @@ public final class TableRenderer implements Renderer {
 
     private final boolean colour;
     private final int width;
+    private final int maxPerCheck;
 
-    public TableRenderer(boolean colour, int width) {
+    /**
+     * @param colour whether to style with ANSI escapes
+     * @param width the wrap width, at least 40 columns
+     * @param maxPerCheck how many findings of one check the failing, not-evaluated and excepted sections
+     *     list (at least 1); the rest are counted in a line pointing to {@code --format json}
+     */
+    public TableRenderer(boolean colour, int width, int maxPerCheck) {
         if (width < 40) {
             throw new IllegalArgumentException("width must be at least 40 columns, was " + width);
         }
+        if (maxPerCheck < 1) {
+            throw new IllegalArgumentException("maxPerCheck must be at least 1, was " + maxPerCheck);
+        }
         this.colour = colour;
         this.width = width;
+        this.maxPerCheck = maxPerCheck;
+    }
+
+    public TableRenderer(boolean colour, int width) {
+        this(colour, width, DEFAULT_MAX_PER_CHECK);
     }
 
     public TableRenderer(boolean colour) {
@@ -46,7 +64,7 @@ public final class TableRenderer implements Renderer {
         Text t = new Text(out, colour, width);
         header(in, t);
         readiness(in, t);
-        TableSections sections = new TableSections(in, t);
+        TableSections sections = new TableSections(in, t, maxPerCheck);
         sections.failing();
         sections.unresolved();
         sections.excepted();

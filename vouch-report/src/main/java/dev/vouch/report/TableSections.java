@@ -7,22 +7,30 @@ import dev.vouch.model.Finding;
 import dev.vouch.model.Outcome;
 import dev.vouch.model.Remediation;
 import dev.vouch.model.Severity;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-/** The detail sections of {@link TableRenderer}. */
+/**
+ * The detail sections of {@link TableRenderer}. Each section lists at most {@code maxPerCheck} findings of
+ * one check, then one line saying how many more there are; the counts in the section headings stay exact.
+ */
 final class TableSections {
     private static final int LABEL = 11;
 
     private final ReportInput in;
     private final Text t;
+    private final int maxPerCheck;
 
-    TableSections(ReportInput in, Text t) {
+    TableSections(ReportInput in, Text t, int maxPerCheck) {
         this.in = in;
         this.t = t;
+        this.maxPerCheck = maxPerCheck;
     }
 
     /** FAIL findings, grouped by their check's primary category, then severity (most severe first). */
@@ -35,14 +43,14 @@ final class TableSections {
         Map<TrustCategory, Map<Severity, List<Finding>>> groups = new EnumMap<>(TrustCategory.class);
         for (Finding f : FindingOrder.sorted(failing, FindingOrder.BY_SEVERITY)) {
             groups.computeIfAbsent(in.primaryCategory(f.checkId()), k -> new TreeMap<>())
-                    .computeIfAbsent(f.severity(), k -> new java.util.ArrayList<>()).add(f);
+                    .computeIfAbsent(f.severity(), k -> new ArrayList<>()).add(f);
         }
         groups.forEach((category, bySeverity) -> {
             t.blank();
             t.line("  " + t.bold(category.label()));
             bySeverity.forEach((severity, findings) -> {
                 t.line("    " + t.severity(severity, severity.name() + " (" + findings.size() + ")"));
-                findings.forEach(this::failure);
+                capped(findings, 6, this::failure);
             });
         });
         t.blank();
@@ -84,13 +92,15 @@ final class TableSections {
             return;
         }
         t.line(t.bold("Not evaluated: ERROR / UNKNOWN (" + list.size() + ")"));
-        for (Finding f : list) {
-            t.heading(2, Text.pad(f.outcome().name(), 8) + f.checkId(), 10 + f.checkId().length(),
-                    in.title(f.checkId()) + " [" + f.severity().label() + "]", UnaryOperator.identity());
-            resource(f);
-            t.field(8, "Reason", LABEL, f.message().isBlank() ? "(no reason given)" : f.message());
-        }
+        capped(list, 2, this::unresolved);
         t.blank();
+    }
+
+    private void unresolved(Finding f) {
+        t.heading(2, Text.pad(f.outcome().name(), 8) + f.checkId(), 10 + f.checkId().length(),
+                in.title(f.checkId()) + " [" + f.severity().label() + "]", UnaryOperator.identity());
+        resource(f);
+        t.field(8, "Reason", LABEL, f.message().isBlank() ? "(no reason given)" : f.message());
     }
 
     /** Findings covered by a valid exception, so the reviewer sees what is being accepted. */
@@ -100,9 +110,7 @@ final class TableSections {
             return;
         }
         t.line(t.bold("Accepted by exception (" + list.size() + ")"));
-        for (Finding f : list) {
-            t.field(2, f.exceptionId(), 16, f.checkId() + "  " + f.resourceName() + "  " + f.origin().display());
-        }
+        capped(list, 2, f -> t.field(2, f.exceptionId(), 16, f.checkId() + "  " + f.resourceName() + "  " + f.origin().display()));
         t.blank();
     }
 
@@ -130,6 +138,31 @@ final class TableSections {
             t.field(2, "[" + e.origin().source() + "]", 14, e.display());
         }
         t.blank();
+    }
+
+    /**
+     * Shows the findings of {@code sorted} (where each check's findings are adjacent), at most
+     * {@code maxPerCheck} per check, each check's overflow summed up in one line at {@code indent}.
+     */
+    private void capped(List<Finding> sorted, int indent, Consumer<Finding> show) {
+        int ofCheck = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            Finding f = sorted.get(i);
+            if (ofCheck++ < maxPerCheck) {
+                show.accept(f);
+            }
+            if (i + 1 == sorted.size() || !sorted.get(i + 1).checkId().equals(f.checkId())) {
+                if (ofCheck > maxPerCheck) {
+                    more(indent, ofCheck - maxPerCheck, f.checkId());
+                }
+                ofCheck = 0;
+            }
+        }
+    }
+
+    private void more(int indent, int hidden, String checkId) {
+        t.field(indent, "", 0, String.format(Locale.ROOT, "\u2026 and %,d more %s finding%s (see --format json)",
+                hidden, checkId, hidden == 1 ? "" : "s"), t::dim);
     }
 
     private List<Finding> select(Outcome o) {

@@ -80,9 +80,23 @@ final class Xml {
     }
 
     static String clean(String s) {
+        if (allowed(s)) {
+            return s;
+        }
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
                 || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)).forEach(b::appendCodePoint);
         return b.toString();
+    }
+
+    /** Fast path: true when every char is allowed as is (a surrogate sends the string the slow way). */
+    private static boolean allowed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 ? c != 0x9 && c != 0xA && c != 0xD : c > 0xD7FF && (c < 0xE000 || c > 0xFFFD)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
