@@ -50,21 +50,22 @@ final class TableSections {
             t.line("  " + t.bold(category.label()));
             bySeverity.forEach((severity, findings) -> {
                 t.line("    " + t.severity(severity, severity.name() + " (" + findings.size() + ")"));
-                capped(findings, 6, this::failure);
+                byCheck(findings).forEach(this::failingCheck);
             });
         });
         t.blank();
     }
 
-    private void failure(Finding f) {
-        t.heading(6, f.checkId(), f.checkId().length() + 2, in.title(f.checkId()), UnaryOperator.identity());
-        resource(f);
-        t.field(8, "Problem", LABEL, f.message().isBlank() ? in.title(f.checkId()) : f.message());
-        List<String> criteria = in.criteria(f.checkId());
+    /** One failing check: what it wants and how to fix it, once; then its resources (capped). */
+    private void failingCheck(List<Finding> ofCheck) {
+        String id = ofCheck.get(0).checkId();
+        String count = ofCheck.size() == 1 ? "" : "  [" + ofCheck.size() + " resources]";
+        t.heading(6, id, id.length() + 2, in.title(id) + count, UnaryOperator.identity());
+        List<String> criteria = in.criteria(id);
         if (!criteria.isEmpty()) {
             t.field(8, "Criteria", LABEL, String.join(", ", criteria));
         }
-        Remediation r = in.check(f.checkId()).map(CheckInfo::remediation).orElse(Remediation.none());
+        Remediation r = in.check(id).map(CheckInfo::remediation).orElse(Remediation.none());
         if (!r.text().isBlank()) {
             t.field(8, "Fix", LABEL, r.text());
         }
@@ -74,6 +75,26 @@ final class TableSections {
         if (!r.terraform().isBlank()) {
             t.field(8, "Terraform", LABEL, r.terraform());
         }
+        capped(ofCheck, 8, f -> {
+            t.field(8, "-", 2, f.resourceName() + " (" + f.resourceType() + ")");
+            if (!f.resourceId().equals(f.resourceName())) {
+                t.field(10, "Id", LABEL - 2, f.resourceId());
+            }
+            t.field(10, "Where", LABEL - 2, f.origin().display() + " [" + f.origin().source() + "]");
+            t.field(10, "Problem", LABEL - 2, f.message().isBlank() ? in.title(id) : f.message());
+        });
+    }
+
+    /** Splits a list in which each check's findings are adjacent into one list per check, in order. */
+    private static List<List<Finding>> byCheck(List<Finding> sorted) {
+        List<List<Finding>> out = new ArrayList<>();
+        for (Finding f : sorted) {
+            if (out.isEmpty() || !out.get(out.size() - 1).get(0).checkId().equals(f.checkId())) {
+                out.add(new ArrayList<>());
+            }
+            out.get(out.size() - 1).add(f);
+        }
+        return out;
     }
 
     private void resource(Finding f) {

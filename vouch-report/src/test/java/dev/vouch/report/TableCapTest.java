@@ -47,17 +47,17 @@ class TableCapTest {
     @Test
     void listsTenPerCheckAndCountsTheRest() {
         String out = Golden.render(new TableRenderer(false), input());
-        List<String> shown = out.lines().filter(l -> l.startsWith("        Resource   st-")).toList();
+        List<String> shown = out.lines().filter(l -> l.startsWith("        - st-")).toList();
         assertThat(shown).hasSize(10);
         assertThat(shown.get(0)).contains("st-00");
         assertThat(shown.get(9)).contains("st-09");
         assertThat(out).contains("Failing findings (35)", "    MEDIUM (25)", "    CRITICAL (10)",
-                "\n      \u2026 and 15 more AZ-STG-003 findings (see --format json)\n",
+                "\n        \u2026 and 15 more AZ-STG-003 findings (see --format json)\n",
                 "Not evaluated: ERROR / UNKNOWN (12)",
                 "\n  \u2026 and 2 more AZ-STG-003 findings (see --format json)\n",
                 "Accepted by exception (11)",
                 "\n  \u2026 and 1 more AZ-KV-001 finding (see --format json)\n");
-        assertThat(out.lines().filter(l -> l.startsWith("        Resource   sql-"))).hasSize(10);
+        assertThat(out.lines().filter(l -> l.startsWith("        - sql-"))).hasSize(10);
         assertThat(out).doesNotContain("more AZ-SQL-002");
         assertThat(out.lines().filter(l -> l.contains("\u2026"))).hasSize(3);
         assertThat(out).endsWith("Result: 35 failing findings (10 critical, 25 medium); 12 not evaluated\n");
@@ -66,7 +66,7 @@ class TableCapTest {
     @Test
     void capIsConfigurableAndFormatsLargeCounts() {
         String out = Golden.render(new TableRenderer(false, 100, 3), input());
-        assertThat(out.lines().filter(l -> l.startsWith("        Resource   st-"))).hasSize(3);
+        assertThat(out.lines().filter(l -> l.startsWith("        - st-"))).hasSize(3);
         assertThat(out).contains("\u2026 and 22 more AZ-STG-003", "\u2026 and 7 more AZ-SQL-002",
                 "\u2026 and 9 more AZ-STG-003", "\u2026 and 8 more AZ-KV-001");
         assertThat(Golden.render(new TableRenderer(false, 100, 1), bigInput(1_235)))
