@@ -118,7 +118,9 @@ final class ScanCommand implements Callable<Integer> {
         int lookback = gitLookback != null ? gitLookback : ws.map(Workspace::gitLookbackDays).orElse(90);
         Path scratch = ws.map(w -> w.dir().resolve(".vouch")).orElse(Files.createTempDirectory("vouch"));
         PrintWriter err = spec.commandLine().getErr();
-        Scanner scanner = new Scanner(new SourceRegistry(clock, Duration.ofDays(lookback), scratch), checks, clock,
+        java.util.Optional<java.time.Instant> since = gitLookback != null ? java.util.Optional.empty()
+                : ws.flatMap(Workspace::gitSince);
+        Scanner scanner = new Scanner(new SourceRegistry(clock, Duration.ofDays(lookback), since, scratch), checks, clock,
                 quiet ? s -> { } : s -> { err.println("vouch: " + s); err.flush(); });
         ScanResult result = scanner.scan(sources, exceptions);
         if (ws.isPresent() && !noStore) {

@@ -126,4 +126,14 @@ class ScanCommandTest {
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("exc.yaml:7: exception EXC-1: 'expires' must be a date like 2027-01-31, was 'next year'");
     }
+
+    @Test
+    void gitSinceMustBeADateAndExcludesTheLookback() throws IOException {
+        Files.writeString(dir.resolve("vouch.yaml"), "sources:\n  git: [.]\n  gitSince: last summer\n");
+        CliRun r = CliRun.of("scan", dir.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("vouch.yaml:3: 'gitSince' must be a date like 2026-08-01, was 'last summer'");
+        Files.writeString(dir.resolve("vouch.yaml"), "sources:\n  git: [.]\n  gitSince: 2026-01-01\n  gitLookbackDays: 30\n");
+        assertThat(CliRun.of("scan", dir.toString()).err()).contains("give either 'gitSince' or 'gitLookbackDays', not both");
+    }
 }

@@ -20,14 +20,21 @@ import java.time.Duration;
 public final class SourceRegistry {
     private final Clock clock;
     private final Duration gitLookback;
+    private final java.util.Optional<java.time.Instant> gitSince;
     private final Path scratch;
 
     /**
      * @param scratch where git recipes ({@code *.gitrepo.yaml}) are built into real repositories
      */
     public SourceRegistry(Clock clock, Duration gitLookback, Path scratch) {
+        this(clock, gitLookback, java.util.Optional.empty(), scratch);
+    }
+
+    /** @param gitSince a fixed start of the git change window; when present it replaces the lookback */
+    public SourceRegistry(Clock clock, Duration gitLookback, java.util.Optional<java.time.Instant> gitSince, Path scratch) {
         this.clock = clock;
         this.gitLookback = gitLookback;
+        this.gitSince = gitSince;
         this.scratch = scratch;
     }
 
@@ -37,7 +44,7 @@ public final class SourceRegistry {
             case ARM -> new ArmTemplateCollector(clock);
             case AZURE_EXPORT -> new AzureExportCollector(clock);
             case HOST -> new HostCollector(clock, CommandRunner.system());
-            case GIT -> new GitCollector(clock, gitLookback);
+            case GIT -> gitSince.map(since -> new GitCollector(clock, since)).orElseGet(() -> new GitCollector(clock, gitLookback));
         };
     }
 

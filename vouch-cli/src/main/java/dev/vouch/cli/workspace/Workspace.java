@@ -19,7 +19,7 @@ public final class Workspace {
     private static final Set<String> FIELDS = Set.of("organization", "categories", "sources", "exceptions",
             "database", "failOn", "checks");
     private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azureExport", "host", "git",
-            "gitLookbackDays");
+            "gitLookbackDays", "gitSince");
     private static final Set<String> CATEGORIES = Set.of("security", "availability", "confidentiality",
             "processing_integrity", "privacy");
 
@@ -72,6 +72,13 @@ public final class Workspace {
 
     public int gitLookbackDays() {
         return doc.root().path("sources").path("gitLookbackDays").asInt(90);
+    }
+
+    /** A fixed start for the git change window (ISO date), instead of a rolling lookback. */
+    public Optional<java.time.Instant> gitSince() {
+        JsonNode n = doc.root().path("sources").get("gitSince");
+        return n == null ? Optional.empty()
+                : Optional.of(java.time.LocalDate.parse(n.asText()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     }
 
     public List<Path> checkDirs() {
@@ -143,6 +150,18 @@ public final class Workspace {
         JsonNode host = sources.get("host");
         if (host != null && !host.isBoolean()) {
             throw new ConfigException(doc.where("/sources/host") + ": 'host' must be true or false");
+        }
+        JsonNode since = sources.get("gitSince");
+        if (since != null) {
+            try {
+                java.time.LocalDate.parse(since.asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ConfigException(doc.where("/sources/gitSince") + ": 'gitSince' must be a date like 2026-08-01, was '"
+                        + since.asText() + "'");
+            }
+            if (sources.has("gitLookbackDays")) {
+                throw new ConfigException(doc.where("/sources/gitSince") + ": give either 'gitSince' or 'gitLookbackDays', not both");
+            }
         }
         JsonNode cats = root.path("categories");
         for (int i = 0; i < cats.size(); i++) {
