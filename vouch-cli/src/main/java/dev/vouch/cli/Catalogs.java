@@ -39,6 +39,15 @@ record Catalogs(List<Check> checks, Catalog catalog) {
         return load(List.of(), List.of());
     }
 
+    /** Check id → control ids that list the check. */
+    Map<String, List<String>> controlsByCheck() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Check c : checks) {
+            out.put(c.id(), catalog.controlsForCheck(c.id()).stream().map(dev.vouch.catalog.Control::id).toList());
+        }
+        return out;
+    }
+
     /** Check id → criterion ids, through the controls that list the check. */
     Map<String, List<String>> criteriaByCheck() {
         Map<String, List<String>> out = new LinkedHashMap<>();

@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** The scan ran but is incomplete: some source or file could not be read (named in the output). */
     public static final int INCOMPLETE = 3;
+    /** Verification ran and failed: the vault or bundle was tampered with or damaged (named in the output). */
+    public static final int VERIFY_FAILED = 4;
     /** An internal error (a bug): please report it with the message. */
     public static final int INTERNAL = 70;
 

@@ -13,12 +13,13 @@ import picocli.CommandLine.Command;
             "Vouch: SOC 2 compliance automation. Tests cloud configuration, Terraform/ARM, Linux hosts and the change process against controls mapped to the AICPA Trust Services Criteria.",
             "",
             "Start with: vouch scan examples/acme   (a workspace folder holding vouch.yaml)"},
-        subcommands = {ScanCommand.class, ChecksCommand.class, ControlsCommand.class, CriteriaCommand.class,
+        subcommands = {ScanCommand.class, EvidenceCommand.class, VaultCommand.class, ChecksCommand.class, ControlsCommand.class, CriteriaCommand.class,
             InitCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ran; nothing at or above --fail-on", "  1  findings at or above --fail-on",
             "  2  could not run (bad options, vouch.yaml, exceptions or checks)",
-            "  3  ran, but some source or file could not be read (incomplete)", " 70  internal error",
+            "  3  ran, but some source or file could not be read (incomplete)",
+            "  4  verification failed: the vault or bundle was tampered with or damaged", " 70  internal error",
             "", "Docs: docs/ in the repository (checks.md, workspace.md, exit-codes.md, json-format.md)."})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -47,7 +48,7 @@ public final class Main implements Runnable {
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (e instanceof ConfigException || e instanceof CheckLoadException || e instanceof CatalogException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof IllegalArgumentException || e instanceof dev.vouch.vault.VaultException) {
             err.println("vouch: " + e.getMessage());
             return ExitCode.USAGE;
         }

@@ -2,6 +2,9 @@ package dev.vouch.cli;
 
 import dev.vouch.catalog.Catalog;
 import dev.vouch.cli.scan.Scanner;
+import dev.vouch.cli.vault.ScanRecorder;
+import dev.vouch.cli.vault.WorkspaceVault;
+import dev.vouch.vault.Vault;
 import dev.vouch.cli.scan.SourceRegistry;
 import dev.vouch.cli.workspace.ConfigException;
 import dev.vouch.cli.workspace.ExceptionsFile;
@@ -122,11 +125,17 @@ final class ScanCommand implements Callable<Integer> {
                 : ws.flatMap(Workspace::gitSince);
         Scanner scanner = new Scanner(new SourceRegistry(clock, Duration.ofDays(lookback), since, scratch), checks, clock,
                 quiet ? s -> { } : s -> { err.println("vouch: " + s); err.flush(); });
-        ScanResult result = scanner.scan(sources, exceptions);
+        Scanner.Outcome outcome = scanner.scanWithResources(sources, exceptions);
+        ScanResult result = outcome.result();
+        ReportInput report = new ReportInput(result, catalogs.criteriaByCheck());
         if (ws.isPresent() && !noStore) {
             record(ws.get(), result, clock, err);
+            Vault.Appended a = ScanRecorder.record(new WorkspaceVault(ws.get()).open(clock, err), result, outcome.resources(),
+                    report, catalogs.controlsByCheck(), System.getProperty("user.name", ""));
+            err.println("vouch: recorded the scan's snapshot and findings in the evidence vault as entries #"
+                    + a.seqs().get(0) + "-#" + a.seqs().get(a.seqs().size() - 1) + " (checkpoint " + a.treeSize() + ")");
         }
-        write(fmt, new ReportInput(result, catalogs.criteriaByCheck()));
+        write(fmt, report);
         return exitCode(result, bar);
     }
 

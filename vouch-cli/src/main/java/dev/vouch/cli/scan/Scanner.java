@@ -35,7 +35,15 @@ public final class Scanner {
         this.progress = progress;
     }
 
+    /** A scan's result and the normalized resources it saw (for the vault's snapshot). */
+    public record Outcome(ScanResult result, List<dev.vouch.model.Resource> resources) {
+    }
+
     public ScanResult scan(List<SourceSpec> specs, List<ExceptionRule> exceptions) {
+        return scanWithResources(specs, exceptions).result();
+    }
+
+    public Outcome scanWithResources(List<SourceSpec> specs, List<ExceptionRule> exceptions) {
         Instant started = clock.instant();
         Collection all = Collection.empty();
         List<String> names = new ArrayList<>();
@@ -52,8 +60,8 @@ public final class Scanner {
         Engine.Evaluation eval = engine.evaluate(all.resources(), exceptions);
         progress.accept(String.format("evaluated %d checks over %d resources: %d findings (%d ms)", checks.size(),
                 all.resources().size(), eval.findings().size(), Duration.ofNanos(System.nanoTime() - t0).toMillis()));
-        return new ScanResult(started, clock.instant(), names, all.resources().size(), eval.findings(), all.errors(),
-                eval.notices(), checks.stream().map(Check::info).toList());
+        return new Outcome(new ScanResult(started, clock.instant(), names, all.resources().size(), eval.findings(), all.errors(),
+                eval.notices(), checks.stream().map(Check::info).toList()), all.resources());
     }
 
     private Collection collect(SourceSpec spec) {

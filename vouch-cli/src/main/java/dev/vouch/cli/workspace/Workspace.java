@@ -17,7 +17,8 @@ import java.util.Set;
 public final class Workspace {
     public static final String FILE = "vouch.yaml";
     private static final Set<String> FIELDS = Set.of("organization", "categories", "sources", "exceptions",
-            "database", "failOn", "checks");
+            "database", "failOn", "checks", "vault");
+    private static final Set<String> VAULT_FIELDS = Set.of("encryptionKeyFile", "encryptionKeyEnv");
     private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azureExport", "host", "git",
             "gitLookbackDays", "gitSince");
     private static final Set<String> CATEGORIES = Set.of("security", "availability", "confidentiality",
@@ -79,6 +80,18 @@ public final class Workspace {
         JsonNode n = doc.root().path("sources").get("gitSince");
         return n == null ? Optional.empty()
                 : Optional.of(java.time.LocalDate.parse(n.asText()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    }
+
+    /** A file holding the AES-256 key that encrypts vault blobs at rest (vault.encryptionKeyFile). */
+    public Optional<Path> vaultKeyFile() {
+        JsonNode n = doc.root().path("vault").get("encryptionKeyFile");
+        return n == null ? Optional.empty() : Optional.of(dir.resolve(n.asText()));
+    }
+
+    /** An environment variable holding that key, Base64 (vault.encryptionKeyEnv). */
+    public Optional<String> vaultKeyEnv() {
+        JsonNode n = doc.root().path("vault").get("encryptionKeyEnv");
+        return n == null ? Optional.empty() : Optional.of(n.asText());
     }
 
     public List<Path> checkDirs() {
@@ -147,6 +160,16 @@ public final class Workspace {
                         + String.join(", ", SOURCE_FIELDS.stream().sorted().toList()) + ")");
             }
         });
+        JsonNode vault = root.path("vault");
+        vault.fieldNames().forEachRemaining(f -> {
+            if (!VAULT_FIELDS.contains(f)) {
+                throw new ConfigException(doc.where("/vault/" + f) + ": unknown field '" + f + "' (allowed: "
+                        + String.join(", ", VAULT_FIELDS.stream().sorted().toList()) + ")");
+            }
+        });
+        if (vault.has("encryptionKeyFile") && vault.has("encryptionKeyEnv")) {
+            throw new ConfigException(doc.where("/vault") + ": give either 'encryptionKeyFile' or 'encryptionKeyEnv', not both");
+        }
         JsonNode host = sources.get("host");
         if (host != null && !host.isBoolean()) {
             throw new ConfigException(doc.where("/sources/host") + ": 'host' must be true or false");

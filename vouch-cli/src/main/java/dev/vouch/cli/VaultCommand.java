@@ -1,0 +1,95 @@
+package dev.vouch.cli;
+
+import dev.vouch.cli.vault.WorkspaceVault;
+import dev.vouch.cli.workspace.ConfigException;
+import dev.vouch.vault.VerifyReport;
+import dev.vouch.vault.sign.VaultKeys;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "vault", mixinStandardHelpOptions = true,
+        description = "The tamper-evident evidence vault: verify it, show its public key and newest signed checkpoint (docs/vault.md).",
+        subcommands = {VaultCommand.Verify.class, VaultCommand.Key.class, VaultCommand.CheckpointCmd.class})
+final class VaultCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Recompute every leaf and root, check every checkpoint's signature and every blob's digest,",
+                "and name the exact entry and reason of any failure. Exit 0 when the vault verifies, 4 when it does not."})
+    static final class Verify implements Callable<Integer> {
+        @Option(names = "--checkpoint", paramLabel = "FILE", description = "A checkpoint you saved earlier: also prove the log still extends it (detects a rollback).") Path held;
+        @Option(names = "--key", paramLabel = "PUB", description = "Verify with this public key (PEM) instead of the workspace's own.") Path key;
+        @Option(names = {"-w", "--workspace"}, paramLabel = "DIR") Path ws;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            WorkspaceVault wv = new WorkspaceVault(EvidenceCommand.workspace(ws));
+            PublicKey pub = publicKey(wv, key);
+            Optional<String> heldText = held == null ? Optional.empty() : Optional.of(Files.readString(held, StandardCharsets.UTF_8));
+            VerifyReport r = wv.verifier(pub).verify(heldText);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("vault     %s%nkey       %s%nentries   %d, checkpoints %d, blobs checked %d%n", wv.dir(),
+                    VaultKeys.fingerprint(pub), r.entries(), r.checkpoints(), r.blobsChecked());
+            r.newest().ifPresent(c -> out.printf("newest    checkpoint %d, root %s, signed %s%n", c.size(),
+                    java.util.Base64.getEncoder().encodeToString(c.root()), c.time()));
+            r.problems().forEach(p -> out.println(p));
+            out.println(r.ok() ? "OK: the vault verifies" : "FAILED: " + r.errors().size() + " problem(s); the vault cannot be trusted as it is");
+            return r.ok() ? ExitCode.OK : ExitCode.VERIFY_FAILED;
+        }
+    }
+
+    @Command(name = "key", mixinStandardHelpOptions = true, description = "Print the vault's public key (PEM) and its fingerprint, for your auditor.")
+    static final class Key implements Callable<Integer> {
+        @Option(names = {"-w", "--workspace"}, paramLabel = "DIR") Path ws;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            WorkspaceVault wv = new WorkspaceVault(EvidenceCommand.workspace(ws));
+            PublicKey pub = publicKey(wv, null);
+            spec.commandLine().getOut().print(Files.readString(wv.publicKey(), StandardCharsets.UTF_8));
+            spec.commandLine().getOut().println("fingerprint " + VaultKeys.fingerprint(pub));
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "checkpoint", mixinStandardHelpOptions = true,
+            description = "Print the newest signed checkpoint. Auditors keep it and later run 'vouch vault verify --checkpoint FILE'.")
+    static final class CheckpointCmd implements Callable<Integer> {
+        @Option(names = {"-w", "--workspace"}, paramLabel = "DIR") Path ws;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            WorkspaceVault wv = new WorkspaceVault(EvidenceCommand.workspace(ws));
+            String c = EvidenceCommand.vault(wv).newestCheckpoint()
+                    .orElseThrow(() -> new ConfigException(wv.dir() + ": no checkpoint yet"));
+            spec.commandLine().getOut().print(c);
+            return ExitCode.OK;
+        }
+    }
+
+    static PublicKey publicKey(WorkspaceVault wv, Path explicit) {
+        Path p = explicit != null ? explicit : wv.publicKey();
+        if (!Files.exists(p)) {
+            throw new ConfigException(p + ": no public key (this workspace has no vault yet)");
+        }
+        return VaultKeys.loadPublic(p);
+    }
+}
