@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "vault", mixinStandardHelpOptions = true,
         description = "The tamper-evident evidence vault: verify it, show its public key and newest signed checkpoint (docs/vault.md).",
-        subcommands = {VaultCommand.Verify.class, VaultCommand.Key.class, VaultCommand.CheckpointCmd.class})
+        subcommands = {VaultCommand.Verify.class, VaultCommand.Export.class, VaultCommand.VerifyBundle.class,
+            VaultCommand.Key.class, VaultCommand.CheckpointCmd.class})
 final class VaultCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -82,6 +83,58 @@ final class VaultCommand implements Runnable {
                     .orElseThrow(() -> new ConfigException(wv.dir() + ": no checkpoint yet"));
             spec.commandLine().getOut().print(c);
             return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Write an auditor bundle: the statements covering a period, their inclusion proofs, the evidence,",
+                "the signed checkpoint, the public key, VERIFY.md and an independent Verify.java.",
+                "Example: vouch vault export --period 2026-01-01..2026-12-31 --control VC-IAM-05 -o acme-2026.zip"})
+    static final class Export implements Callable<Integer> {
+        @Option(names = "--period", required = true, paramLabel = "FROM..TO", description = "Statements whose covered period overlaps this.") String period;
+        @Option(names = {"--control", "--controls"}, split = ",", paramLabel = "ID", description = "Only statements for these controls (default: all).") java.util.List<String> controls = new java.util.ArrayList<>();
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The zip to write (never overwritten).") Path output;
+        @Option(names = {"-w", "--workspace"}, paramLabel = "DIR") Path ws;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            WorkspaceVault wv = new WorkspaceVault(EvidenceCommand.workspace(ws));
+            Period p = Period.parse(period, "--period");
+            java.util.Set<String> ids = new java.util.TreeSet<>();
+            controls.forEach(c -> ids.add(c.trim().toUpperCase(java.util.Locale.ROOT)));
+            var summary = dev.vouch.vault.bundle.BundleWriter.export(EvidenceCommand.vault(wv), wv.blobs(), publicKey(wv, null),
+                    Files.readString(wv.publicKey(), StandardCharsets.UTF_8),
+                    new dev.vouch.vault.bundle.Selection(p.from(), p.to(), ids), output);
+            spec.commandLine().getOut().printf("wrote %s: %d statements, %d blobs, proofs against checkpoint %d%n"
+                    + "verify with: java Verify.java %s vault.pub   (or: vouch vault verify-bundle %s --key vault.pub)%n",
+                    summary.file(), summary.statements(), summary.blobs(), summary.treeSize(), output.getFileName(), output.getFileName());
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "verify-bundle", mixinStandardHelpOptions = true,
+            description = {"Verify an auditor bundle with the vault's public key, outside any workspace.",
+                "Exit 0 when it verifies, 4 when it does not (each problem named)."})
+    static final class VerifyBundle implements Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "FILE") Path bundle;
+        @Option(names = "--key", required = true, paramLabel = "PUB", description = "The vault public key you hold (PEM), not the one inside the bundle.") Path key;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!Files.isRegularFile(key)) {
+                throw new ConfigException(key + ": no such key file");
+            }
+            PublicKey pub = VaultKeys.loadPublic(key);
+            var r = dev.vouch.vault.bundle.BundleVerifier.verify(bundle, pub);
+            PrintWriter out = spec.commandLine().getOut();
+            r.problems().forEach(p -> out.println("problem: " + p));
+            out.println(r.ok()
+                    ? String.format("OK: %d statements, %d blobs verified against checkpoint %d (key %s)", r.statements(), r.blobs(),
+                            r.treeSize(), VaultKeys.fingerprint(pub))
+                    : "FAILED: " + r.problems().size() + " problem(s) in " + bundle);
+            return r.ok() ? ExitCode.OK : ExitCode.VERIFY_FAILED;
         }
     }
 
