@@ -35,12 +35,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--checks-fraction", description = "Use only this share of the catalog, to see how cost grows with checks (default 1.0).") double fraction = 1.0;
     @Option(names = "--keep", paramLabel = "DIR", description = "Generate into DIR and keep it (default: a temporary folder, deleted).") Path keep;
     @Option(names = "--generate-only", description = "Only write the estate to --keep DIR.") boolean generateOnly;
+    @Option(names = "--vault-entries", description = "Vault benchmark: append this many small statements, verify, prove; and export a 10,000-entry bundle.") int vaultEntries;
+    @Option(names = "--vault-batch", description = "Statements per append batch (one signed checkpoint each; default 10,000).") int vaultBatch = 10_000;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (vaultEntries > 0) {
+            Path vdir = Files.createTempDirectory("vouch-vault-bench");
+            dev.vouch.cli.bench.VaultBench vb = new dev.vouch.cli.bench.VaultBench(spec.commandLine().getOut());
+            vb.run(vdir, vaultEntries, vaultBatch);
+            vb.bundle(vdir, 10_000);
+            spec.commandLine().getOut().println("(files in " + vdir + ")");
+            return ExitCode.OK;
+        }
         if (azure <= 0 && terraform <= 0) {
-            throw new IllegalArgumentException("give --azure-resources N and/or --terraform-resources N");
+            throw new IllegalArgumentException("give --azure-resources N and/or --terraform-resources N, or --vault-entries N");
         }
         if (generateOnly && keep == null) {
             throw new IllegalArgumentException("--generate-only needs --keep DIR");
