@@ -1,6 +1,5 @@
 package dev.vouch.cli;
 
-import dev.vouch.cli.workspace.ConfigException;
 import dev.vouch.cli.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Create a workspace: a folder with a commented vouch.yaml to edit (never overwrites one).")
+        description = {"Create a workspace: a folder with a commented vouch.yaml to edit, and the evidence vault's",
+            "Ed25519 signing key pair in .vouch/keys/ (private key mode 0600). Never overwrites either."})
 final class InitCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Folder (default: current).") Path dir = Path.of(".");
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -35,12 +35,21 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path file = dir.resolve(Workspace.FILE);
+        java.io.PrintWriter out = spec.commandLine().getOut();
         if (Files.exists(file)) {
-            throw new ConfigException(file + ": already exists; not overwritten");
+            out.println("kept " + file + " (already exists)");
+        } else {
+            Files.createDirectories(dir);
+            Files.writeString(file, TEMPLATE);
+            out.println("created " + file + ": list your sources in it, then run: vouch scan " + dir);
         }
-        Files.createDirectories(dir);
-        Files.writeString(file, TEMPLATE);
-        spec.commandLine().getOut().println("created " + file + ": list your sources in it, then run: vouch scan " + dir);
+        dev.vouch.cli.vault.WorkspaceVault vault = new dev.vouch.cli.vault.WorkspaceVault(Workspace.open(dir));
+        if (vault.hasKeys()) {
+            out.println("kept the vault key " + vault.privateKey() + " (fingerprint "
+                    + dev.vouch.vault.sign.VaultKeys.fingerprint(dev.vouch.vault.sign.VaultKeys.loadPublic(vault.publicKey())) + ")");
+        } else {
+            vault.keys(out);
+        }
         return ExitCode.OK;
     }
 }

@@ -151,7 +151,7 @@ public final class Workspace {
             }
         });
         JsonNode sources = root.path("sources");
-        if (!sources.isMissingNode() && !sources.isObject()) {
+        if (!sources.isMissingNode() && !sources.isNull() && !sources.isObject()) {
             throw new ConfigException(doc.where("/sources") + ": 'sources' must be a mapping");
         }
         sources.fieldNames().forEachRemaining(f -> {

@@ -1,0 +1,91 @@
+package dev.vouch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The vault as a user drives it: init, scan, manual evidence, verify, tamper, export, verify-bundle. */
+class VaultCommandsTest {
+    @TempDir
+    Path dir;
+
+    private Path workspace() throws IOException {
+        Path ws = dir.resolve("ws");
+        Files.createDirectories(ws.resolve("tf"));
+        Files.writeString(ws.resolve("tf/main.tf"), ScanCommandTest.GOOD_TF);
+        assertThat(CliRun.of("init", ws.toString()).exit()).isZero();
+        Files.writeString(ws.resolve("vouch.yaml"), "organization: Test Co\nsources:\n  terraform: [tf]\n");
+        return ws;
+    }
+
+    @Test
+    void initCreatesAPrivateKeyOnlyTheOwnerCanRead() throws IOException {
+        Path ws = dir.resolve("ws");
+        CliRun r = CliRun.of("init", ws.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("created", "fingerprint SHA256:");
+        Path key = ws.resolve(".vouch/keys/vault.key");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(r.out() + r.err()).doesNotContain(Files.readString(key).lines().skip(1).findFirst().orElseThrow());
+        assertThat(CliRun.of("init", ws.toString()).out()).contains("kept");
+    }
+
+    @Test
+    void scansAndManualEvidenceAreRecordedVerifiedExportedAndVerifiedOutside() throws IOException {
+        Path ws = workspace();
+        assertThat(CliRun.of("scan", ws.toString(), "-q").exit()).isZero();
+        Path file = dir.resolve("q3 review.txt");
+        Files.writeString(file, "reviewed 14 users");
+        CliRun add = CliRun.of("evidence", "add", file.toString(), "--control", "VC-IAM-05", "--covers", "2026-07-01..2026-09-30",
+                "-w", ws.toString());
+        assertThat(add.out()).contains("recorded q3 review.txt as entry #2");
+        CliRun list = CliRun.of("evidence", "list", "-w", ws.toString(), "--control", "VC-IAM-05");
+        assertThat(list.out()).contains("evidence.manual", "q3 review.txt", "1 entries");
+        assertThat(CliRun.of("evidence", "get", "2", "-o", dir.resolve("out.txt").toString(), "-w", ws.toString()).exit()).isZero();
+        assertThat(Files.readString(dir.resolve("out.txt"))).isEqualTo("reviewed 14 users");
+        CliRun verify = CliRun.of("vault", "verify", "-w", ws.toString());
+        assertThat(verify.exit()).isZero();
+        assertThat(verify.out()).contains("entries   3", "OK: the vault verifies");
+
+        Path bundle = dir.resolve("bundle.zip");
+        CliRun export = CliRun.of("vault", "export", "--period", "2026-07-01..2026-09-30", "-o", bundle.toString(), "-w", ws.toString());
+        assertThat(export.exit()).isZero();
+        assertThat(export.out()).contains("1 statements, 1 blobs");
+        Path pub = ws.resolve(".vouch/keys/vault.pub");
+        CliRun ok = CliRun.of("vault", "verify-bundle", bundle.toString(), "--key", pub.toString());
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.out()).startsWith("OK: 1 statements, 1 blobs verified against checkpoint 3");
+    }
+
+    @Test
+    void tamperingIsNamedAndExitsFour() throws IOException {
+        Path ws = workspace();
+        CliRun.of("scan", ws.toString(), "-q");
+        Path log = ws.resolve(".vouch/vault/log/statements.jsonl");
+        List<String> lines = Files.readAllLines(log);
+        Files.writeString(log, lines.get(1).replace("\"kind\":\"scan.findings\"", "\"kind\":\"scan.findingz\"") + "\n"
+                + lines.get(0) + "\n");
+        CliRun r = CliRun.of("vault", "verify", "-w", ws.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.VERIFY_FAILED);
+        assertThat(r.out()).contains("error: entry #0: carries seq 1", "FAILED");
+    }
+
+    @Test
+    void foreignBundleAndWrongKeyAreClearFailures() throws IOException {
+        Path ws = workspace();
+        Path junk = dir.resolve("junk.zip");
+        Files.writeString(junk, "not a zip");
+        CliRun r = CliRun.of("vault", "verify-bundle", junk.toString(), "--key", ws.resolve(".vouch/keys/vault.pub").toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.VERIFY_FAILED);
+        assertThat(r.out()).contains("not a readable zip");
+        CliRun missingKey = CliRun.of("vault", "verify-bundle", junk.toString(), "--key", dir.resolve("nope.pub").toString());
+        assertThat(missingKey.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(missingKey.err()).contains("nope.pub: no such key file");
+    }
+}
