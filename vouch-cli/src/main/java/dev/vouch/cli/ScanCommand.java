@@ -2,6 +2,7 @@ package dev.vouch.cli;
 
 import dev.vouch.catalog.Catalog;
 import dev.vouch.cli.scan.Scanner;
+import dev.vouch.cli.vault.ExceptionEvents;
 import dev.vouch.cli.vault.ScanRecorder;
 import dev.vouch.cli.vault.WorkspaceVault;
 import dev.vouch.vault.Vault;
@@ -129,11 +130,7 @@ final class ScanCommand implements Callable<Integer> {
         ScanResult result = outcome.result();
         ReportInput report = new ReportInput(result, catalogs.criteriaByCheck());
         if (ws.isPresent() && !noStore) {
-            record(ws.get(), result, clock, err);
-            Vault.Appended a = ScanRecorder.record(new WorkspaceVault(ws.get()).open(clock, err), result, outcome.resources(),
-                    report, catalogs.controlsByCheck(), System.getProperty("user.name", ""));
-            err.println("vouch: recorded the scan's snapshot and findings in the evidence vault as entries #"
-                    + a.seqs().get(0) + "-#" + a.seqs().get(a.seqs().size() - 1) + " (checkpoint " + a.treeSize() + ")");
+            record(ws.get(), result, outcome.resources(), report, catalogs, exceptions, clock, err);
         }
         write(fmt, report);
         return exitCode(result, bar);
@@ -165,10 +162,23 @@ final class ScanCommand implements Callable<Integer> {
         return ws.flatMap(Workspace::failOn).orElse(null);
     }
 
-    private static void record(Workspace ws, ScanResult result, Clock clock, PrintWriter err) {
+    /** Records the scan in the history database and in the evidence vault (with new exception events). */
+    private static void record(Workspace ws, ScanResult result, List<dev.vouch.model.Resource> resources, ReportInput report,
+            Catalogs catalogs, List<ExceptionRule> exceptions, Clock clock, PrintWriter err) {
+        String actor = System.getProperty("user.name", "");
         try (Store store = Store.open(ws.database(), clock)) {
             long id = store.recordScan(result);
             err.println("vouch: recorded scan #" + id + " in " + ws.database());
+            List<ExceptionEvents.Event> events = ExceptionEvents.pending(exceptions, result.exceptionNotices(),
+                    store.recordedExceptionEvents(), catalogs.controlsByCheck(), clock.instant(), actor);
+            Vault.Appended a = ScanRecorder.record(new WorkspaceVault(ws).open(clock, err), result, resources, report,
+                    catalogs.controlsByCheck(), actor, events.stream().map(ExceptionEvents.Event::evidence).toList());
+            for (int i = 0; i < events.size(); i++) {
+                store.markExceptionEventRecorded(events.get(i).exceptionId(), events.get(i).event(), a.seqs().get(2 + i));
+            }
+            err.println("vouch: recorded the scan in the evidence vault as entries #" + a.seqs().get(0) + "-#"
+                    + a.seqs().get(a.seqs().size() - 1) + (events.isEmpty() ? "" : " (with " + events.size() + " exception event(s))")
+                    + ", checkpoint " + a.treeSize());
         }
     }
 

@@ -88,4 +88,24 @@ class VaultCommandsTest {
         assertThat(missingKey.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(missingKey.err()).contains("nope.pub: no such key file");
     }
+
+    @Test
+    void exceptionEventsAreRecordedOnceEach() throws IOException {
+        Path ws = workspace();
+        Files.writeString(ws.resolve("vouch.yaml"), """
+                organization: Test Co
+                sources:
+                  terraform: [tf]
+                exceptions:
+                  - {id: EXC-1, check: AZ-STG-002, resource: "*weak*", owner: dana, reason: legacy client, expires: 2999-01-01}
+                  - {id: EXC-0, check: AZ-STG-002, resource: "*old*", owner: raj, reason: migration, expires: 2020-01-01}
+                """);
+        CliRun.of("scan", ws.toString(), "-q");
+        CliRun.of("scan", ws.toString(), "-q");
+        String list = CliRun.of("evidence", "list", "-w", ws.toString(), "--format", "json").out();
+        assertThat(list.split("\"exception.created\"", -1)).hasSize(3);
+        assertThat(list.split("\"exception.expired\"", -1)).hasSize(2);
+        assertThat(list).contains("exception EXC-0 for AZ-STG-002 expired on 2020-01-01");
+        assertThat(CliRun.of("vault", "verify", "-w", ws.toString()).exit()).isZero();
+    }
 }

@@ -98,6 +98,19 @@ public final class Store implements AutoCloseable {
         return read("read exception notices of scan " + scanId, q -> q.exceptionNotices(scanId));
     }
 
+    /** Exception events already recorded in the vault, as {@code "<id>/<event>"} (event: created, expired). */
+    public java.util.Set<String> recordedExceptionEvents() {
+        return call("read recorded exception events", h -> new java.util.TreeSet<>(h.createQuery(
+                "SELECT exception_id || '/' || event FROM vault_exception_event").mapTo(String.class).list()));
+    }
+
+    /** Remembers that an exception event was recorded in the vault as entry {@code vaultSeq}. */
+    public void markExceptionEventRecorded(String exceptionId, String event, long vaultSeq) {
+        call("remember a recorded exception event", h -> h.createUpdate(
+                "INSERT INTO vault_exception_event (exception_id, event, vault_seq, recorded_at) VALUES (?, ?, ?, ?)")
+                .bind(0, exceptionId).bind(1, event).bind(2, vaultSeq).bind(3, clock.instant().toString()).execute());
+    }
+
     /** How many interval rows the history holds (what the history costs, for diagnostics and tests). */
     public long intervalCount() {
         return read("count intervals", HistoryQueries::intervalCount);

@@ -28,8 +28,9 @@ public final class ScanRecorder {
     private ScanRecorder() {
     }
 
+    /** Appends the scan's snapshot and findings, then {@code extra} (e.g. exception events), in one batch. */
     public static Vault.Appended record(Vault vault, ScanResult scan, List<Resource> resources, ReportInput report,
-            Map<String, List<String>> controlsByCheck, String actor) {
+            Map<String, List<String>> controlsByCheck, String actor, List<Evidence> extra) {
         Set<String> controls = new TreeSet<>();
         Set<String> criteria = new TreeSet<>();
         scan.findings().forEach(f -> {
@@ -45,7 +46,9 @@ public final class ScanRecorder {
         Evidence result = new Evidence("scan.findings", findings.toString().getBytes(StandardCharsets.UTF_8),
                 "application/json", "findings-" + stamp + ".json", List.copyOf(controls), List.copyOf(criteria),
                 scan.sources(), actor, scan.startedAt(), scan.finishedAt(), scan.findings().size() + " findings");
-        return vault.append(List.of(snapshot, result));
+        List<Evidence> batch = new ArrayList<>(List.of(snapshot, result));
+        batch.addAll(extra);
+        return vault.append(batch);
     }
 
     static byte[] snapshot(List<Resource> resources) {
