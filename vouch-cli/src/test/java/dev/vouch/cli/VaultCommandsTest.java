@@ -108,4 +108,43 @@ class VaultCommandsTest {
         assertThat(list).contains("exception EXC-0 for AZ-STG-002 expired on 2020-01-01");
         assertThat(CliRun.of("vault", "verify", "-w", ws.toString()).exit()).isZero();
     }
+
+    @Test
+    void blobsAreEncryptedAtRestWhenAKeyIsConfigured() throws IOException {
+        Path ws = workspace();
+        Files.writeString(ws.resolve("blob.key"), dev.vouch.vault.blob.BlobCipher.generateKeyBase64());
+        Files.writeString(ws.resolve("vouch.yaml"), "organization: Test Co\nsources:\n  terraform: [tf]\nvault:\n  encryptionKeyFile: blob.key\n");
+        Path file = dir.resolve("secret.txt");
+        Files.writeString(file, "board minutes: approve the security budget");
+        CliRun.of("evidence", "add", file.toString(), "--control", "VC-GOV-01", "--covers", "2026-01-01..2026-12-31", "-w", ws.toString());
+        try (var s = Files.walk(ws.resolve(".vouch/vault/blobs/sha256"))) {
+            for (Path blob : s.filter(Files::isRegularFile).toList()) {
+                String raw = new String(Files.readAllBytes(blob), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(raw).startsWith("VOUCHENC1").doesNotContain("board minutes");
+            }
+        }
+        assertThat(CliRun.of("evidence", "get", "0", "-o", dir.resolve("back.txt").toString(), "-w", ws.toString()).exit()).isZero();
+        assertThat(Files.readString(dir.resolve("back.txt"))).isEqualTo("board minutes: approve the security budget");
+        assertThat(CliRun.of("vault", "verify", "-w", ws.toString()).exit()).isZero();
+        Files.writeString(ws.resolve("blob.key"), dev.vouch.vault.blob.BlobCipher.generateKeyBase64());
+        CliRun wrongKey = CliRun.of("vault", "verify", "-w", ws.toString());
+        assertThat(wrongKey.exit()).isEqualTo(ExitCode.VERIFY_FAILED);
+        assertThat(wrongKey.out()).contains("entry #0", "decrypt");
+    }
+
+    @Test
+    void anUnreadableBlobFolderIsNamedAndNothingIsModified() throws IOException {
+        Path ws = workspace();
+        CliRun.of("scan", ws.toString(), "-q");
+        Path blobs = ws.resolve(".vouch/vault/blobs");
+        Path moved = dir.resolve("blobs-elsewhere");
+        Files.move(blobs, moved);
+        Files.writeString(blobs, "not a folder");
+        byte[] log = Files.readAllBytes(ws.resolve(".vouch/vault/log/statements.jsonl"));
+        CliRun r = CliRun.of("vault", "verify", "-w", ws.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("blob store root", blobs.toString(), "is not a directory");
+        assertThat(Files.readAllBytes(ws.resolve(".vouch/vault/log/statements.jsonl"))).isEqualTo(log);
+        assertThat(Files.readString(blobs)).isEqualTo("not a folder");
+    }
 }
