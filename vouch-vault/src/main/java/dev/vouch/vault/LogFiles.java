@@ -1,6 +1,5 @@
 package dev.vouch.vault;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -150,20 +149,37 @@ final class LogFiles implements AutoCloseable {
         if (!Files.exists(statements)) {
             return;
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(statements), 1 << 16)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+        try (InputStream in = Files.newInputStream(statements)) {
+            byte[] buf = new byte[1 << 20];
+            byte[] carry = new byte[0];
             long seq = 0;
-            int c;
-            while ((c = in.read()) >= 0) {
-                if (c == '\n') {
-                    each.accept(line.toByteArray(), seq++);
-                    line.reset();
-                } else {
-                    line.write(c);
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        byte[] line;
+                        if (carry.length == 0) {
+                            line = java.util.Arrays.copyOfRange(buf, from, i);
+                        } else {
+                            line = new byte[carry.length + i - from];
+                            System.arraycopy(carry, 0, line, 0, carry.length);
+                            System.arraycopy(buf, from, line, carry.length, i - from);
+                            carry = new byte[0];
+                        }
+                        each.accept(line, seq++);
+                        from = i + 1;
+                    }
+                }
+                if (from < n) {
+                    byte[] rest = new byte[carry.length + n - from];
+                    System.arraycopy(carry, 0, rest, 0, carry.length);
+                    System.arraycopy(buf, from, rest, carry.length, n - from);
+                    carry = rest;
                 }
             }
-            if (line.size() > 0) {
-                each.accept(line.toByteArray(), -1 - seq); // a trailing partial line: negative marks it
+            if (carry.length > 0) {
+                each.accept(carry, -1 - seq); // a trailing partial line: negative marks it
             }
         }
     }

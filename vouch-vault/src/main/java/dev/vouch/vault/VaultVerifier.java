@@ -55,6 +55,7 @@ public final class VaultVerifier {
         Pass pass = new Pass(wanted);
         try {
             LogFiles.forEachLine(paths.log().resolve("statements.jsonl"), pass::entry);
+            pass.finish();
         } catch (IOException e) {
             error("log/statements.jsonl", "cannot be read: " + e.getMessage());
         }
@@ -132,11 +133,17 @@ public final class VaultVerifier {
         }
     }
 
-    /** One pass over the log: positions, canonical form, blobs, and the roots at the sizes wanted. */
+    /**
+     * One pass over the log: positions, canonical form, blobs, and the roots at the sizes wanted. Entries
+     * are checked and hashed in parallel batches (parsing dominates); leaves join the tree in log order.
+     */
     private final class Pass {
+        private static final int BATCH = 4096;
         final MemoryTree frontier = new MemoryTree();
         final TreeMap<Long, byte[]> wanted;
         final TreeMap<Long, byte[]> roots = new TreeMap<>();
+        final List<byte[]> pendingLines = new ArrayList<>(BATCH);
+        long firstPendingSeq;
         long blobsChecked;
 
         Pass(TreeMap<Long, byte[]> wanted) {
@@ -145,44 +152,78 @@ public final class VaultVerifier {
 
         void entry(byte[] line, long seq) {
             if (seq < 0) {
+                finish();
                 warning("log/statements.jsonl", "ends with a partial line after entry #" + (-1 - seq - 1)
                         + " (an interrupted write); the next append removes it");
                 return;
             }
-            String where = "entry #" + seq;
-            check(line, seq, where);
-            frontier.append(Rfc6962.leafHash(line));
-            if (wanted.containsKey(frontier.size())) {
-                roots.put(frontier.size(), frontier.root());
+            if (pendingLines.isEmpty()) {
+                firstPendingSeq = seq;
+            }
+            pendingLines.add(line);
+            if (pendingLines.size() == BATCH) {
+                finish();
             }
         }
 
-        private void check(byte[] line, long seq, String where) {
-            JsonNode node;
-            try {
-                node = JSON.readTree(line);
-            } catch (IOException e) {
-                error(where, "is not valid JSON: " + CheckFirstLine.of(e.getMessage()));
-                return;
-            }
-            long claimed = node.path("seq").asLong(-1);
-            if (claimed != seq) {
-                error(where, "carries seq " + claimed + ": entries were inserted, removed or reordered before it");
-            }
-            if (!Jcs.isCanonical(line)) {
-                error(where, "is not in canonical form: it was edited after it was written");
-            }
-            if (node.hasNonNull("digest")) {
-                blobsChecked++;
-                try {
-                    Digest d = Digest.parse(node.get("digest").asText());
-                    for (String p : blobs.verify(d)) {
-                        error(where, p);
-                    }
-                } catch (RuntimeException e) {
-                    error(where, "names a bad digest: " + e.getMessage());
+        /** Checks the pending batch in parallel, then adds its leaves and problems in order. */
+        void finish() {
+            long base = firstPendingSeq;
+            List<Checked> checked = java.util.stream.IntStream.range(0, pendingLines.size()).parallel()
+                    .mapToObj(i -> check(pendingLines.get(i), base + i)).toList();
+            for (Checked c : checked) {
+                c.problems().forEach(problems::add);
+                blobsChecked += c.blob() ? 1 : 0;
+                frontier.append(c.leaf());
+                if (wanted.containsKey(frontier.size())) {
+                    roots.put(frontier.size(), frontier.root());
                 }
             }
+            pendingLines.clear();
+        }
+    }
+
+    private record Checked(byte[] leaf, List<Problem> problems, boolean blob) {
+    }
+
+    /** Everything about one entry that does not depend on the others; safe to run in parallel. */
+    private Checked check(byte[] line, long seq) {
+        String where = "entry #" + seq;
+        List<Problem> found = new ArrayList<>(0);
+        byte[] leaf = Rfc6962.leafHash(line);
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (IOException e) {
+            found.add(new Problem(Level.ERROR, where, "is not valid JSON: " + CheckFirstLine.of(e.getMessage())));
+            return new Checked(leaf, found, false);
+        }
+        long claimed = node.path("seq").asLong(-1);
+        if (claimed != seq) {
+            found.add(new Problem(Level.ERROR, where, "carries seq " + claimed + ": entries were inserted, removed or reordered before it"));
+        }
+        if (!canonical(node, line)) {
+            found.add(new Problem(Level.ERROR, where, "is not in canonical form: it was edited after it was written"));
+        }
+        boolean blob = node.hasNonNull("digest");
+        if (blob) {
+            try {
+                for (String p : blobs.verify(Digest.parse(node.get("digest").asText()))) {
+                    found.add(new Problem(Level.ERROR, where, p));
+                }
+            } catch (RuntimeException e) {
+                found.add(new Problem(Level.ERROR, where, "names a bad digest: " + e.getMessage()));
+            }
+        }
+        return new Checked(leaf, found, blob);
+    }
+
+    /** Canonical when re-canonicalizing the parsed statement gives back exactly its bytes. */
+    private static boolean canonical(JsonNode node, byte[] line) {
+        try {
+            return Arrays.equals(Jcs.canonicalize(node), line);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
