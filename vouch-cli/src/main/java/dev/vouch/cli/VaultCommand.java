@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "vault", mixinStandardHelpOptions = true,
         description = "The tamper-evident evidence vault: verify it, show its public key and newest signed checkpoint (docs/vault.md).",
         subcommands = {VaultCommand.Verify.class, VaultCommand.Export.class, VaultCommand.VerifyBundle.class,
-            VaultCommand.Key.class, VaultCommand.CheckpointCmd.class})
+            VaultCommand.Consistency.class, VaultCommand.Key.class, VaultCommand.CheckpointCmd.class})
 final class VaultCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -135,6 +135,49 @@ final class VaultCommand implements Runnable {
                             r.treeSize(), VaultKeys.fingerprint(pub))
                     : "FAILED: " + r.problems().size() + " problem(s) in " + bundle);
             return r.ok() ? ExitCode.OK : ExitCode.VERIFY_FAILED;
+        }
+    }
+
+    @Command(name = "consistency", mixinStandardHelpOptions = true,
+            description = {"Prove that the newest checkpoint extends one you saved earlier (RFC 9162 consistency proof).",
+                "Prints {first, second, firstRoot, secondRoot, path} as JSON, verified before it is printed."})
+    static final class Consistency implements Callable<Integer> {
+        @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "The earlier checkpoint you hold.") Path held;
+        @Option(names = {"-w", "--workspace"}, paramLabel = "DIR") Path ws;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            WorkspaceVault wv = new WorkspaceVault(EvidenceCommand.workspace(ws));
+            PublicKey pub = publicKey(wv, null);
+            var old = dev.vouch.vault.sign.SignedCheckpoint.verify(Files.readString(held, StandardCharsets.UTF_8), pub);
+            if (!old.valid()) {
+                throw new ConfigException(held + ": " + old.reason());
+            }
+            var vault = EvidenceCommand.vault(wv);
+            String newestText = vault.newestCheckpoint().orElseThrow(() -> new ConfigException(wv.dir() + ": no checkpoint yet"));
+            var now = dev.vouch.vault.sign.SignedCheckpoint.verify(newestText, pub).checkpoint();
+            long m = old.checkpoint().size();
+            long n = now.size();
+            if (m > n) {
+                spec.commandLine().getOut().printf("FAILED: your checkpoint has %d entries but the vault's newest has %d: the vault was rolled back%n", m, n);
+                return ExitCode.VERIFY_FAILED;
+            }
+            java.util.List<byte[]> path = vault.consistencyProof(m, n);
+            boolean ok = dev.vouch.vault.merkle.Rfc6962.verifyConsistency(m, n, old.checkpoint().root(), now.root(), path);
+            java.util.Map<String, Object> proof = new java.util.LinkedHashMap<>();
+            proof.put("first", m);
+            proof.put("second", n);
+            proof.put("firstRoot", dev.vouch.vault.merkle.Rfc6962.hex(old.checkpoint().root()));
+            proof.put("secondRoot", dev.vouch.vault.merkle.Rfc6962.hex(now.root()));
+            proof.put("path", path.stream().map(dev.vouch.vault.merkle.Rfc6962::hex).toList());
+            spec.commandLine().getOut().println(ChecksCommand.JSON.writeValueAsString(proof));
+            if (!ok) {
+                spec.commandLine().getErr().println("vouch: FAILED: the vault's history is not an extension of your checkpoint " + m);
+                return ExitCode.VERIFY_FAILED;
+            }
+            spec.commandLine().getErr().println("vouch: OK: checkpoint " + n + " extends your checkpoint " + m);
+            return ExitCode.OK;
         }
     }
 

@@ -147,4 +147,17 @@ class VaultCommandsTest {
         assertThat(Files.readAllBytes(ws.resolve(".vouch/vault/log/statements.jsonl"))).isEqualTo(log);
         assertThat(Files.readString(blobs)).isEqualTo("not a folder");
     }
+
+    @Test
+    void consistencyProofFromAHeldCheckpoint() throws IOException {
+        Path ws = workspace();
+        CliRun.of("scan", ws.toString(), "-q");
+        Path held = dir.resolve("held.txt");
+        Files.writeString(held, CliRun.of("vault", "checkpoint", "-w", ws.toString()).out());
+        CliRun.of("scan", ws.toString(), "-q");
+        CliRun r = CliRun.of("vault", "consistency", "--checkpoint", held.toString(), "-w", ws.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("\"first\" : 2", "\"second\" : 4", "\"path\"");
+        assertThat(r.err()).contains("OK: checkpoint 4 extends your checkpoint 2");
+    }
 }
