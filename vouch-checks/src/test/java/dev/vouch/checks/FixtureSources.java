@@ -1,10 +1,12 @@
 package dev.vouch.checks;
 
 import dev.vouch.collect.Collector;
+import dev.vouch.collect.awsoffline.AwsExportCollector;
 import dev.vouch.collect.azureoffline.ArmTemplateCollector;
 import dev.vouch.collect.azureoffline.AzureExportCollector;
 import dev.vouch.collect.git.GitCollector;
 import dev.vouch.collect.git.GitRepoRecipe;
+import dev.vouch.collect.graph.GraphExportCollector;
 import dev.vouch.collect.host.CommandRunner;
 import dev.vouch.collect.host.HostCollector;
 import dev.vouch.collect.terraform.TerraformCollector;
@@ -18,7 +20,8 @@ import java.time.Duration;
 /**
  * Maps a fixture file or folder to the collector that reads it (docs/checks.md, "Fixtures"):
  * {@code .tf}/{@code .tfdir} → Terraform, {@code .json} → ARM template or Azure export,
- * {@code .host} → Linux host, {@code .gitrepo.yaml} → git.
+ * {@code .host} → Linux host, {@code .gitrepo.yaml} → git, {@code .graph.json}/{@code .graph} → Microsoft Graph export,
+ * {@code .aws.json}/{@code .aws.csv}/{@code .awsdir} → AWS export.
  */
 final class FixtureSources {
     private final Clock clock;
@@ -38,6 +41,12 @@ final class FixtureSources {
         }
         if (name.endsWith(".tfdir")) {
             return new TerraformCollector(clock).collect(fixture);
+        }
+        if (name.endsWith(".aws.json") || name.endsWith(".aws.csv") || name.endsWith(".awsdir")) {
+            return new AwsExportCollector(clock).collect(fixture);
+        }
+        if (name.endsWith(".graph.json") || name.endsWith(".graph")) {
+            return new GraphExportCollector(clock).collect(fixture);
         }
         if (name.endsWith(".json")) {
             Collector c = Files.readString(fixture).contains("deploymentTemplate.json")

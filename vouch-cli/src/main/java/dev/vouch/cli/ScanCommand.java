@@ -50,7 +50,8 @@ import picocli.CommandLine.Parameters;
             "Examples:",
             "  vouch scan examples/acme",
             "  vouch scan --terraform infra/ --format sarif --output vouch.sarif --fail-on high",
-            "  vouch scan --azure-export exports/ --host --git . --format json"})
+            "  vouch scan --azure-export exports/ --host --git . --format json",
+            "  vouch scan --graph-export entra/ --aws-export aws/"})
 final class ScanCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder (holds vouch.yaml).")
     Path workspaceDir;
@@ -63,6 +64,12 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--azure-export", paramLabel = "DIR", description = "Directory of 'az ... -o json' output or ARM REST responses.")
     List<Path> azureExport = new ArrayList<>();
+
+    @Option(names = "--graph-export", paramLabel = "DIR", description = "Directory of saved Microsoft Graph responses (Entra ID users, MFA registration, roles, conditional access; docs/graph.md).")
+    List<Path> graphExport = new ArrayList<>();
+
+    @Option(names = "--aws-export", paramLabel = "DIR", description = "Directory of AWS exports: IAM credential report CSV and 'aws ... --output json' (docs/aws-offline.md).")
+    List<Path> awsExport = new ArrayList<>();
 
     @Option(names = "--host", description = "Scan this Linux host (accounts, sudoers, sshd, auditd, time sync, firewall, updates, services).")
     boolean host;
@@ -104,7 +111,8 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Clock clock = Clock.systemUTC();
         Path wsDir = workspaceDir == null ? Path.of(".") : workspaceDir;
-        boolean explicitSources = !terraform.isEmpty() || !arm.isEmpty() || !azureExport.isEmpty() || host || !git.isEmpty();
+        boolean explicitSources = !terraform.isEmpty() || !arm.isEmpty() || !azureExport.isEmpty() || !graphExport.isEmpty()
+                || !awsExport.isEmpty() || host || !git.isEmpty();
         Optional<Workspace> ws = workspaceDir != null && !explicitSources ? Optional.of(Workspace.open(wsDir)) : Workspace.find(wsDir);
         List<SourceSpec> sources = explicitSources ? explicitSources() : ws.map(Workspace::sources).orElse(List.of());
         if (sources.isEmpty()) {
@@ -141,6 +149,8 @@ final class ScanCommand implements Callable<Integer> {
         terraform.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.TERRAFORM, p)));
         arm.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.ARM, p)));
         azureExport.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AZURE_EXPORT, p)));
+        graphExport.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.GRAPH_EXPORT, p)));
+        awsExport.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AWS_EXPORT, p)));
         if (host) {
             out.add(new SourceSpec(SourceSpec.Kind.HOST, Path.of("/")));
         }

@@ -43,6 +43,8 @@ public final class SourceRegistry {
             case TERRAFORM -> new TerraformCollector(clock);
             case ARM -> new ArmTemplateCollector(clock);
             case AZURE_EXPORT -> new AzureExportCollector(clock);
+            case GRAPH_EXPORT -> new dev.vouch.collect.graph.GraphExportCollector(clock);
+            case AWS_EXPORT -> new dev.vouch.collect.awsoffline.AwsExportCollector(clock);
             case HOST -> new HostCollector(clock, CommandRunner.system());
             case GIT -> gitSince.map(since -> new GitCollector(clock, since)).orElseGet(() -> new GitCollector(clock, gitLookback));
         };

@@ -19,7 +19,7 @@ public final class Workspace {
     private static final Set<String> FIELDS = Set.of("organization", "categories", "sources", "exceptions",
             "database", "failOn", "checks", "vault");
     private static final Set<String> VAULT_FIELDS = Set.of("encryptionKeyFile", "encryptionKeyEnv");
-    private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azureExport", "host", "git",
+    private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azureExport", "graphExport", "awsExport", "host", "git",
             "gitLookbackDays", "gitSince");
     private static final Set<String> CATEGORIES = Set.of("security", "availability", "confidentiality",
             "processing_integrity", "privacy");
@@ -106,6 +106,8 @@ public final class Workspace {
         paths(s, "terraform").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.TERRAFORM, p)));
         paths(s, "arm").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.ARM, p)));
         paths(s, "azureExport").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AZURE_EXPORT, p)));
+        paths(s, "graphExport").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.GRAPH_EXPORT, p)));
+        paths(s, "awsExport").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AWS_EXPORT, p)));
         if (s.path("host").asBoolean(false)) {
             out.add(new SourceSpec(SourceSpec.Kind.HOST, Path.of("/")));
         }
