@@ -65,6 +65,12 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--azure-export", paramLabel = "DIR", description = "Directory of 'az ... -o json' output or ARM REST responses.")
     List<Path> azureExport = new ArrayList<>();
 
+    @Option(names = "--azure", description = "Read live Azure Resource Manager with the default credential chain (environment, managed identity, az login); needs Reader (docs/permissions.md).")
+    boolean azure;
+
+    @Option(names = "--subscription", paramLabel = "ID", description = "With --azure: only this subscription (repeatable; default: every subscription the credential sees).")
+    List<String> subscriptions = new ArrayList<>();
+
     @Option(names = "--graph-export", paramLabel = "DIR", description = "Directory of saved Microsoft Graph responses (Entra ID users, MFA registration, roles, conditional access; docs/graph.md).")
     List<Path> graphExport = new ArrayList<>();
 
@@ -111,7 +117,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Clock clock = Clock.systemUTC();
         Path wsDir = workspaceDir == null ? Path.of(".") : workspaceDir;
-        boolean explicitSources = !terraform.isEmpty() || !arm.isEmpty() || !azureExport.isEmpty() || !graphExport.isEmpty()
+        boolean explicitSources = azure || !terraform.isEmpty() || !arm.isEmpty() || !azureExport.isEmpty() || !graphExport.isEmpty()
                 || !awsExport.isEmpty() || host || !git.isEmpty();
         Optional<Workspace> ws = workspaceDir != null && !explicitSources ? Optional.of(Workspace.open(wsDir)) : Workspace.find(wsDir);
         List<SourceSpec> sources = explicitSources ? explicitSources() : ws.map(Workspace::sources).orElse(List.of());
@@ -132,7 +138,11 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         java.util.Optional<java.time.Instant> since = gitLookback != null ? java.util.Optional.empty()
                 : ws.flatMap(Workspace::gitSince);
-        Scanner scanner = new Scanner(new SourceRegistry(clock, Duration.ofDays(lookback), since, scratch), checks, clock,
+        java.util.Set<String> subs = new java.util.LinkedHashSet<>(subscriptions);
+        if (subs.isEmpty()) {
+            ws.ifPresent(w -> subs.addAll(w.azureSubscriptions()));
+        }
+        Scanner scanner = new Scanner(new SourceRegistry(clock, Duration.ofDays(lookback), since, scratch).azureSubscriptions(subs), checks, clock,
                 quiet ? s -> { } : s -> { err.println("vouch: " + s); err.flush(); });
         Scanner.Outcome outcome = scanner.scanWithResources(sources, exceptions);
         ScanResult result = outcome.result();
@@ -148,6 +158,9 @@ final class ScanCommand implements Callable<Integer> {
         List<SourceSpec> out = new ArrayList<>();
         terraform.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.TERRAFORM, p)));
         arm.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.ARM, p)));
+        if (azure) {
+            out.add(new SourceSpec(SourceSpec.Kind.AZURE, Path.of("azure")));
+        }
         azureExport.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AZURE_EXPORT, p)));
         graphExport.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.GRAPH_EXPORT, p)));
         awsExport.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AWS_EXPORT, p)));

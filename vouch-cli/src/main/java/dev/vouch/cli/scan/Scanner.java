@@ -68,7 +68,10 @@ public final class Scanner {
         Collector collector = sources.collector(spec.kind());
         try {
             Collection c = collector.collect(sources.prepare(spec));
-            return spec.kind() == SourceSpec.Kind.HOST || spec.kind() == SourceSpec.Kind.GIT ? c : rebase(c, spec.path());
+            return switch (spec.kind()) {
+                case HOST, GIT, AZURE -> c;
+                default -> rebase(c, spec.path());
+            };
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             return failed(spec, e.getMessage());
         } catch (RuntimeException e) {

@@ -22,6 +22,7 @@ public final class SourceRegistry {
     private final Duration gitLookback;
     private final java.util.Optional<java.time.Instant> gitSince;
     private final Path scratch;
+    private java.util.Set<String> azureSubscriptions = java.util.Set.of();
 
     /**
      * @param scratch where git recipes ({@code *.gitrepo.yaml}) are built into real repositories
@@ -38,10 +39,18 @@ public final class SourceRegistry {
         this.scratch = scratch;
     }
 
+    /** Subscriptions the live Azure source reads; empty = every subscription the credential can see. */
+    public SourceRegistry azureSubscriptions(java.util.Set<String> ids) {
+        this.azureSubscriptions = java.util.Set.copyOf(ids);
+        return this;
+    }
+
     Collector collector(SourceSpec.Kind kind) {
         return switch (kind) {
             case TERRAFORM -> new TerraformCollector(clock);
             case ARM -> new ArmTemplateCollector(clock);
+            case AZURE -> new dev.vouch.collect.azure.AzureLiveCollector(clock,
+                    dev.vouch.collect.azure.AzureArm.withDefaultCredential(), azureSubscriptions, 8);
             case AZURE_EXPORT -> new AzureExportCollector(clock);
             case GRAPH_EXPORT -> new dev.vouch.collect.graph.GraphExportCollector(clock);
             case AWS_EXPORT -> new dev.vouch.collect.awsoffline.AwsExportCollector(clock);

@@ -19,7 +19,7 @@ public final class Workspace {
     private static final Set<String> FIELDS = Set.of("organization", "categories", "sources", "exceptions",
             "database", "failOn", "checks", "vault");
     private static final Set<String> VAULT_FIELDS = Set.of("encryptionKeyFile", "encryptionKeyEnv");
-    private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azureExport", "graphExport", "awsExport", "host", "git",
+    private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azure", "azureExport", "graphExport", "awsExport", "host", "git",
             "gitLookbackDays", "gitSince");
     private static final Set<String> CATEGORIES = Set.of("security", "availability", "confidentiality",
             "processing_integrity", "privacy");
@@ -94,6 +94,13 @@ public final class Workspace {
         return n == null ? Optional.empty() : Optional.of(n.asText());
     }
 
+    /** sources.azure: true, or {subscriptions: [...]} to limit the live Azure source. */
+    public List<String> azureSubscriptions() {
+        List<String> out = new ArrayList<>();
+        doc.root().path("sources").path("azure").path("subscriptions").forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
     public List<Path> checkDirs() {
         List<Path> out = new ArrayList<>();
         doc.root().path("checks").forEach(c -> out.add(dir.resolve(c.asText())));
@@ -105,6 +112,9 @@ public final class Workspace {
         List<SourceSpec> out = new ArrayList<>();
         paths(s, "terraform").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.TERRAFORM, p)));
         paths(s, "arm").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.ARM, p)));
+        if (s.has("azure") && !(s.get("azure").isBoolean() && !s.get("azure").asBoolean())) {
+            out.add(new SourceSpec(SourceSpec.Kind.AZURE, Path.of("azure")));
+        }
         paths(s, "azureExport").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AZURE_EXPORT, p)));
         paths(s, "graphExport").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.GRAPH_EXPORT, p)));
         paths(s, "awsExport").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AWS_EXPORT, p)));
@@ -171,6 +181,10 @@ public final class Workspace {
         });
         if (vault.has("encryptionKeyFile") && vault.has("encryptionKeyEnv")) {
             throw new ConfigException(doc.where("/vault") + ": give either 'encryptionKeyFile' or 'encryptionKeyEnv', not both");
+        }
+        JsonNode azure = sources.get("azure");
+        if (azure != null && !azure.isBoolean() && !(azure.isObject() && azure.size() == 1 && azure.path("subscriptions").isArray())) {
+            throw new ConfigException(doc.where("/sources/azure") + ": 'azure' must be true, false or {subscriptions: [ids]}");
         }
         JsonNode host = sources.get("host");
         if (host != null && !host.isBoolean()) {

@@ -1,0 +1,61 @@
+package dev.vouch.collect.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.regex.Pattern;
+
+/**
+ * Messages for failed list calls. They name the status, the ARM error code, the subscription and the
+ * missing permission; the ARM error text is shortened and scrubbed of anything token-shaped, and
+ * request headers (Authorization) are never read, so no credential can reach a message.
+ */
+final class ArmFailures {
+    private static final int MAX_DETAIL = 300;
+    private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+[A-Za-z0-9._~+/=-]+");
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ArmFailures() {}
+
+    /** The ARM error code of a body {@code {"error":{"code":…}}}, or empty. */
+    static String code(String body) {
+        return errorField(body, "code");
+    }
+
+    static boolean notRegistered(String body) {
+        return "MissingSubscriptionRegistration".equalsIgnoreCase(code(body));
+    }
+
+    static String denied(int status, String body, ArmListType type, String subscriptionId) {
+        String code = code(body);
+        if (status == 401) {
+            return "401 " + (code.isEmpty() ? "Unauthorized" : code) + ": the credential was not accepted for "
+                    + type.permission() + " on subscription " + subscriptionId + " (check the credential's tenant and expiry)";
+        }
+        return status + " " + (code.isEmpty() ? "AuthorizationFailed" : code) + ": the credential lacks "
+                + type.permission() + " on subscription " + subscriptionId + " (assign Reader)";
+    }
+
+    static String failed(int status, String body, ArmListType type, String subscriptionId, String url) {
+        String code = code(body);
+        String detail = scrub(errorField(body, "message"));
+        return status + (code.isEmpty() ? "" : " " + code) + ": listing " + type.armType() + " in subscription "
+                + subscriptionId + " failed at " + url + (status == 429 || status >= 500 ? " after " + AzureArm.MAX_RETRIES + " retries" : "")
+                + (detail.isEmpty() ? "" : ": " + detail);
+    }
+
+    /** Shortened, with bearer tokens and JWTs replaced. */
+    static String scrub(String text) {
+        String out = JWT.matcher(BEARER.matcher(text).replaceAll("Bearer <redacted>")).replaceAll("<redacted>");
+        return out.length() > MAX_DETAIL ? out.substring(0, MAX_DETAIL) + "…" : out;
+    }
+
+    private static String errorField(String body, String field) {
+        try {
+            JsonNode node = JSON.readTree(body).path("error").path(field);
+            return node.isTextual() ? node.textValue() : "";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
+    }
+}
