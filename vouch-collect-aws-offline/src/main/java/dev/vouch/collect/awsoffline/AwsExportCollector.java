@@ -1,5 +1,7 @@
 package dev.vouch.collect.awsoffline;
 
+import dev.vouch.collect.files.SourceFiles;
+import dev.vouch.collect.files.LocatedJson;
 import dev.vouch.collect.Collector;
 import dev.vouch.model.Collection;
 import dev.vouch.model.CollectionError;
@@ -67,7 +69,7 @@ public final class AwsExportCollector implements Collector {
      */
     @Override
     public Collection collect(Path path) {
-        SourceFiles sources = SourceFiles.of(path);
+        SourceFiles sources = SourceFiles.of(path, "AWS export", ".json", ".csv");
         Run run = new Run();
         for (Path file : sources.files()) {
             run.read(file, sources.display(file));
@@ -91,7 +93,7 @@ public final class AwsExportCollector implements Collector {
                 errors.add(new CollectionError(Origin.of(SOURCE, display), "cannot read " + display + ": " + e.getMessage()));
                 return;
             }
-            if (SourceFiles.isCsv(file)) {
+            if (SourceFiles.hasExtension(file, ".csv")) {
                 readCsv(text, display);
             } else {
                 readJson(file, display);

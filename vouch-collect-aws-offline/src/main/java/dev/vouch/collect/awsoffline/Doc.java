@@ -1,5 +1,6 @@
 package dev.vouch.collect.awsoffline;
 
+import dev.vouch.collect.files.LocatedJson;
 import dev.vouch.model.Origin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

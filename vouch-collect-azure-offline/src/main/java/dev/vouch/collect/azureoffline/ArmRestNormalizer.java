@@ -1,5 +1,6 @@
 package dev.vouch.collect.azureoffline;
 
+import dev.vouch.collect.files.LocatedJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vouch.model.Origin;
 import dev.vouch.model.Resource;

@@ -1,5 +1,7 @@
 package dev.vouch.collect.azureoffline;
 
+import dev.vouch.collect.files.SourceFiles;
+import dev.vouch.collect.files.LocatedJson;
 import dev.vouch.collect.Collector;
 import dev.vouch.model.Collection;
 import dev.vouch.model.CollectionError;
@@ -46,7 +48,7 @@ public final class ArmTemplateCollector implements Collector {
      */
     @Override
     public Collection collect(Path path) {
-        SourceFiles sources = SourceFiles.of(path);
+        SourceFiles sources = SourceFiles.of(path, "ARM template", ".json");
         Instant now = clock.instant();
         List<Resource> resources = new ArrayList<>();
         List<CollectionError> errors = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.vouch.collect.azureoffline;
 
+import dev.vouch.collect.files.SourceFiles;
+import dev.vouch.collect.files.LocatedJson;
 import dev.vouch.collect.Collector;
 import dev.vouch.model.Collection;
 import dev.vouch.model.CollectionError;
@@ -44,7 +46,7 @@ public final class AzureExportCollector implements Collector {
      */
     @Override
     public Collection collect(Path path) {
-        SourceFiles sources = SourceFiles.of(path);
+        SourceFiles sources = SourceFiles.of(path, "Azure export", ".json");
         Instant now = clock.instant();
         Run run = new Run(now);
         for (Path file : sources.files()) {

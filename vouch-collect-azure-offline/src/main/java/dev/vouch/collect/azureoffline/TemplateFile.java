@@ -1,5 +1,6 @@
 package dev.vouch.collect.azureoffline;
 
+import dev.vouch.collect.files.LocatedJson;
 import dev.vouch.model.Collection;
 import dev.vouch.model.CollectionError;
 import dev.vouch.model.Origin;

@@ -1,5 +1,6 @@
 package dev.vouch.collect.azureoffline;
 
+import dev.vouch.collect.files.LocatedJson;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.vouch.collect.graph;
 
+import dev.vouch.collect.files.SourceFiles;
+import dev.vouch.collect.files.LocatedJson;
 import dev.vouch.model.CollectionError;
 import dev.vouch.model.Origin;
 import java.nio.file.Path;
@@ -26,10 +28,10 @@ final class ExportReader {
     List<CollectionError> errors() { return errors; }
 
     void read(Path file, String display) {
-        JsonDoc doc;
+        LocatedJson doc;
         try {
-            doc = JsonDoc.read(file);
-        } catch (JsonDoc.SyntaxError e) {
+            doc = LocatedJson.read(file);
+        } catch (LocatedJson.SyntaxError e) {
             error(display, e.line(), "invalid JSON at column " + e.column() + ": " + e.getMessage());
             return;
         } catch (java.io.UncheckedIOException e) {
@@ -45,7 +47,7 @@ final class ExportReader {
         }
     }
 
-    private void readResponse(JsonDoc doc, String display, Map<?, ?> root) {
+    private void readResponse(LocatedJson doc, String display, Map<?, ?> root) {
         Optional<EntityKind> kind = Optional.empty();
         boolean signIn = false;
         if (root.get("@odata.context") instanceof String context) {
@@ -73,7 +75,7 @@ final class ExportReader {
         }
     }
 
-    private void readItems(JsonDoc doc, String display, List<?> items, Optional<EntityKind> kind, boolean signIn) {
+    private void readItems(LocatedJson doc, String display, List<?> items, Optional<EntityKind> kind, boolean signIn) {
         boolean selected = signIn || items.stream().anyMatch(i -> i instanceof Map<?, ?> m && m.containsKey("signInActivity"));
         for (Object item : items) {
             if (!(item instanceof Map<?, ?> raw)) {

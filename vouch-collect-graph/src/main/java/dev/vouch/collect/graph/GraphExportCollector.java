@@ -1,5 +1,6 @@
 package dev.vouch.collect.graph;
 
+import dev.vouch.collect.files.SourceFiles;
 import dev.vouch.collect.Collector;
 import dev.vouch.model.Collection;
 import dev.vouch.model.CollectionError;
@@ -34,7 +35,7 @@ public final class GraphExportCollector implements Collector {
 
     @Override
     public Collection collect(Path path) {
-        ExportFiles files = ExportFiles.of(path);
+        SourceFiles files = SourceFiles.of(path, "Graph export", ".json");
         ExportReader reader = new ExportReader();
         for (Path file : files.files()) {
             reader.read(file, files.display(file));

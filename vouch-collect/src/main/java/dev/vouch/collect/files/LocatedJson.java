@@ -1,4 +1,4 @@
-package dev.vouch.collect.azureoffline;
+package dev.vouch.collect.files;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -21,10 +21,10 @@ import java.util.Map;
  * remembering the 1-based line where every object starts. Strict: trailing commas, comments and
  * content after the root value (e.g. a committed merge-conflict marker) are syntax errors.
  */
-record LocatedJson(Object root, Map<Object, Integer> objectLines) {
+public record LocatedJson(Object root, Map<Object, Integer> objectLines) {
 
     /** A JSON syntax error with the position Jackson reported. */
-    static final class SyntaxError extends RuntimeException {
+    public static final class SyntaxError extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final int line;
         private final int column;
@@ -35,20 +35,22 @@ record LocatedJson(Object root, Map<Object, Integer> objectLines) {
             this.column = column;
         }
 
-        int line() { return line; }
-        int column() { return column; }
+        public int line() { return line; }
+        public int column() { return column; }
     }
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build();
 
-    int lineOf(Object object) {
+    /** The 1-based line where {@code object} (a map read from this document) starts, or 0. */
+    public int lineOf(Object object) {
         Integer line = objectLines.get(object);
         return line == null ? 0 : line;
     }
 
-    static LocatedJson read(Path file) {
+    /** Reads {@code file}; a syntax error is a {@link SyntaxError} with line and column. */
+    public static LocatedJson read(Path file) {
         try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
             Map<Object, Integer> lines = new IdentityHashMap<>();
             JsonToken first = p.nextToken();
