@@ -71,6 +71,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--subscription", paramLabel = "ID", description = "With --azure: only this subscription (repeatable; default: every subscription the credential sees).")
     List<String> subscriptions = new ArrayList<>();
 
+    @Option(names = "--azure-endpoint", paramLabel = "URL", description = "With --azure: another Resource Manager endpoint (https, e.g. a sovereign cloud; or http on loopback for a local mock, sent no credential).")
+    String azureEndpoint;
+
     @Option(names = "--graph-export", paramLabel = "DIR", description = "Directory of saved Microsoft Graph responses (Entra ID users, MFA registration, roles, conditional access; docs/graph.md).")
     List<Path> graphExport = new ArrayList<>();
 
@@ -142,7 +145,7 @@ final class ScanCommand implements Callable<Integer> {
         if (subs.isEmpty()) {
             ws.ifPresent(w -> subs.addAll(w.azureSubscriptions()));
         }
-        Scanner scanner = new Scanner(new SourceRegistry(clock, Duration.ofDays(lookback), since, scratch).azureSubscriptions(subs), checks, clock,
+        Scanner scanner = new Scanner(new SourceRegistry(clock, Duration.ofDays(lookback), since, scratch).azureSubscriptions(subs).azureEndpoint(azureEndpoint), checks, clock,
                 quiet ? s -> { } : s -> { err.println("vouch: " + s); err.flush(); });
         Scanner.Outcome outcome = scanner.scanWithResources(sources, exceptions);
         ScanResult result = outcome.result();

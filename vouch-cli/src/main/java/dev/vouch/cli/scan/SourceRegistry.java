@@ -23,6 +23,7 @@ public final class SourceRegistry {
     private final java.util.Optional<java.time.Instant> gitSince;
     private final Path scratch;
     private java.util.Set<String> azureSubscriptions = java.util.Set.of();
+    private String azureEndpoint = "";
 
     /**
      * @param scratch where git recipes ({@code *.gitrepo.yaml}) are built into real repositories
@@ -45,12 +46,38 @@ public final class SourceRegistry {
         return this;
     }
 
+    /**
+     * Another Resource Manager endpoint: {@code https://…} (sovereign clouds) is used with the default
+     * credential; plain {@code http://} is accepted only on loopback (a local mock tenant), and then no
+     * credential is sent at all.
+     */
+    public SourceRegistry azureEndpoint(String url) {
+        this.azureEndpoint = url == null ? "" : url;
+        return this;
+    }
+
+    private dev.vouch.collect.azure.AzureArm azureArm() {
+        if (azureEndpoint.isEmpty()) {
+            return dev.vouch.collect.azure.AzureArm.withDefaultCredential();
+        }
+        java.net.URI uri = java.net.URI.create(azureEndpoint);
+        if ("https".equals(uri.getScheme())) {
+            return dev.vouch.collect.azure.AzureArm.withCredential(
+                    new com.azure.identity.DefaultAzureCredentialBuilder().build(), azureEndpoint);
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        if ("http".equals(uri.getScheme()) && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"))) {
+            return dev.vouch.collect.azure.AzureArm.forTesting(azureEndpoint);
+        }
+        throw new IllegalArgumentException("--azure-endpoint must be https://…, or http:// on loopback for a local mock; was "
+                + azureEndpoint);
+    }
+
     Collector collector(SourceSpec.Kind kind) {
         return switch (kind) {
             case TERRAFORM -> new TerraformCollector(clock);
             case ARM -> new ArmTemplateCollector(clock);
-            case AZURE -> new dev.vouch.collect.azure.AzureLiveCollector(clock,
-                    dev.vouch.collect.azure.AzureArm.withDefaultCredential(), azureSubscriptions, 8);
+            case AZURE -> new dev.vouch.collect.azure.AzureLiveCollector(clock, azureArm(), azureSubscriptions, 8);
             case AZURE_EXPORT -> new AzureExportCollector(clock);
             case GRAPH_EXPORT -> new dev.vouch.collect.graph.GraphExportCollector(clock);
             case AWS_EXPORT -> new dev.vouch.collect.awsoffline.AwsExportCollector(clock);
