@@ -74,6 +74,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--azure-endpoint", paramLabel = "URL", description = "With --azure: another Resource Manager endpoint (https, e.g. a sovereign cloud; or http on loopback for a local mock, sent no credential).")
     String azureEndpoint;
 
+    @Option(names = "--entra", description = "Read Entra ID live through Microsoft Graph with the default credential chain (application permissions in docs/permissions.md).")
+    boolean entra;
+
     @Option(names = "--graph-export", paramLabel = "DIR", description = "Directory of saved Microsoft Graph responses (Entra ID users, MFA registration, roles, conditional access; docs/graph.md).")
     List<Path> graphExport = new ArrayList<>();
 
@@ -120,7 +123,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Clock clock = Clock.systemUTC();
         Path wsDir = workspaceDir == null ? Path.of(".") : workspaceDir;
-        boolean explicitSources = azure || !terraform.isEmpty() || !arm.isEmpty() || !azureExport.isEmpty() || !graphExport.isEmpty()
+        boolean explicitSources = azure || entra || !terraform.isEmpty() || !arm.isEmpty() || !azureExport.isEmpty() || !graphExport.isEmpty()
                 || !awsExport.isEmpty() || host || !git.isEmpty();
         Optional<Workspace> ws = workspaceDir != null && !explicitSources ? Optional.of(Workspace.open(wsDir)) : Workspace.find(wsDir);
         List<SourceSpec> sources = explicitSources ? explicitSources() : ws.map(Workspace::sources).orElse(List.of());
@@ -163,6 +166,9 @@ final class ScanCommand implements Callable<Integer> {
         arm.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.ARM, p)));
         if (azure) {
             out.add(new SourceSpec(SourceSpec.Kind.AZURE, Path.of("azure")));
+        }
+        if (entra) {
+            out.add(new SourceSpec(SourceSpec.Kind.ENTRA, Path.of("entra")));
         }
         azureExport.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AZURE_EXPORT, p)));
         graphExport.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.GRAPH_EXPORT, p)));

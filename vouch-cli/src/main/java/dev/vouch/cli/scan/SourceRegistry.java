@@ -78,6 +78,7 @@ public final class SourceRegistry {
             case TERRAFORM -> new TerraformCollector(clock);
             case ARM -> new ArmTemplateCollector(clock);
             case AZURE -> new dev.vouch.collect.azure.AzureLiveCollector(clock, azureArm(), azureSubscriptions, 8);
+            case ENTRA -> new dev.vouch.collect.graph.GraphLiveCollector(clock, dev.vouch.collect.graph.GraphApi.withDefaultCredential(), 4);
             case AZURE_EXPORT -> new AzureExportCollector(clock);
             case GRAPH_EXPORT -> new dev.vouch.collect.graph.GraphExportCollector(clock);
             case AWS_EXPORT -> new dev.vouch.collect.awsoffline.AwsExportCollector(clock);

@@ -19,7 +19,7 @@ public final class Workspace {
     private static final Set<String> FIELDS = Set.of("organization", "categories", "sources", "exceptions",
             "database", "failOn", "checks", "vault");
     private static final Set<String> VAULT_FIELDS = Set.of("encryptionKeyFile", "encryptionKeyEnv");
-    private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azure", "azureExport", "graphExport", "awsExport", "host", "git",
+    private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azure", "entra", "azureExport", "graphExport", "awsExport", "host", "git",
             "gitLookbackDays", "gitSince");
     private static final Set<String> CATEGORIES = Set.of("security", "availability", "confidentiality",
             "processing_integrity", "privacy");
@@ -114,6 +114,9 @@ public final class Workspace {
         paths(s, "arm").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.ARM, p)));
         if (s.has("azure") && !(s.get("azure").isBoolean() && !s.get("azure").asBoolean())) {
             out.add(new SourceSpec(SourceSpec.Kind.AZURE, Path.of("azure")));
+        }
+        if (s.path("entra").asBoolean(false)) {
+            out.add(new SourceSpec(SourceSpec.Kind.ENTRA, Path.of("entra")));
         }
         paths(s, "azureExport").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AZURE_EXPORT, p)));
         paths(s, "graphExport").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.GRAPH_EXPORT, p)));

@@ -14,13 +14,18 @@ import java.util.Optional;
  * @param file the file it came from, relative to the scanned path
  * @param line the 1-based line where the object starts
  * @param signInSelected whether its response carried {@code signInActivity} (selected, or present on any object)
+ * @param source the origin source: {@code graph-export} for saved files, {@code graph} for live reads (file = URL)
  */
-record GraphObject(EntityKind kind, Map<String, Object> body, String file, int line, boolean signInSelected) {
+record GraphObject(EntityKind kind, Map<String, Object> body, String file, int line, boolean signInSelected, String source) {
 
     static final String SOURCE = "graph-export";
 
+    GraphObject(EntityKind kind, Map<String, Object> body, String file, int line, boolean signInSelected) {
+        this(kind, body, file, line, signInSelected, SOURCE);
+    }
+
     Origin origin() {
-        return new Origin(SOURCE, file, line);
+        return new Origin(source, file, line);
     }
 
     /** The object's {@code id}, lower-cased (Graph ids are GUIDs and compare case-insensitively), or empty. */

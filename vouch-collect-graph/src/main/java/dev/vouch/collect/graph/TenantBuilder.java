@@ -22,12 +22,12 @@ final class TenantBuilder {
     }
 
     static Resource build(Tenant tenant, List<GraphObject> objects, java.util.Set<EntityKind> seen, RoleIndex roles,
-            String rootDisplay, Instant now) {
+            Origin fallback, Instant now) {
         Optional<GraphObject> org = first(objects, EntityKind.ORGANIZATION);
         Optional<GraphObject> defaults = first(objects, EntityKind.SECURITY_DEFAULTS);
         Optional<GraphObject> authorization = first(objects, EntityKind.AUTHORIZATION_POLICY);
         Origin origin = org.or(() -> defaults).or(() -> authorization).map(GraphObject::origin)
-                .orElse(Origin.of(GraphObject.SOURCE, rootDisplay));
+                .orElse(fallback);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("tenantId", tenant.id());
         Resource.Builder b = Resource.builder("entra.tenant", tenant.scope())
