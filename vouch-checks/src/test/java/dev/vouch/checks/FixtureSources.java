@@ -6,6 +6,7 @@ import dev.vouch.collect.azureoffline.ArmTemplateCollector;
 import dev.vouch.collect.azureoffline.AzureExportCollector;
 import dev.vouch.collect.git.GitCollector;
 import dev.vouch.collect.git.GitRepoRecipe;
+import dev.vouch.collect.github.GitHubExportCollector;
 import dev.vouch.collect.graph.GraphExportCollector;
 import dev.vouch.collect.host.CommandRunner;
 import dev.vouch.collect.host.HostCollector;
@@ -21,7 +22,7 @@ import java.time.Duration;
  * Maps a fixture file or folder to the collector that reads it (docs/checks.md, "Fixtures"):
  * {@code .tf}/{@code .tfdir} → Terraform, {@code .json} → ARM template or Azure export,
  * {@code .host} → Linux host, {@code .gitrepo.yaml} → git, {@code .graph.json}/{@code .graph} → Microsoft Graph export,
- * {@code .aws.json}/{@code .aws.csv}/{@code .awsdir} → AWS export.
+ * {@code .aws.json}/{@code .aws.csv}/{@code .awsdir} → AWS export, {@code .github/} → GitHub export.
  */
 final class FixtureSources {
     private final Clock clock;
@@ -41,6 +42,9 @@ final class FixtureSources {
         }
         if (name.endsWith(".tfdir")) {
             return new TerraformCollector(clock).collect(fixture);
+        }
+        if (name.endsWith(".github")) {
+            return new GitHubExportCollector(clock).collect(fixture);
         }
         if (name.endsWith(".aws.json") || name.endsWith(".aws.csv") || name.endsWith(".awsdir")) {
             return new AwsExportCollector(clock).collect(fixture);

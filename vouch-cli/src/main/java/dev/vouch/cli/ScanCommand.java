@@ -77,6 +77,15 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--entra", description = "Read Entra ID live through Microsoft Graph with the default credential chain (application permissions in docs/permissions.md).")
     boolean entra;
 
+    @Option(names = "--github", paramLabel = "OWNER", description = "Read GitHub: branch protection, org 2FA and base permission, secret scanning, Dependabot, and merged pull requests (token from GITHUB_TOKEN; docs/github.md).")
+    String githubOwner;
+
+    @Option(names = "--github-repo", paramLabel = "NAME", description = "With --github: only this repository (repeatable; default: every non-archived repository).")
+    List<String> githubRepos = new ArrayList<>();
+
+    @Option(names = "--github-api-url", paramLabel = "URL", description = "With --github: GitHub Enterprise Server API, e.g. https://github.example.com/api/v3.")
+    String githubApiUrl;
+
     @Option(names = "--graph-export", paramLabel = "DIR", description = "Directory of saved Microsoft Graph responses (Entra ID users, MFA registration, roles, conditional access; docs/graph.md).")
     List<Path> graphExport = new ArrayList<>();
 
@@ -123,7 +132,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Clock clock = Clock.systemUTC();
         Path wsDir = workspaceDir == null ? Path.of(".") : workspaceDir;
-        boolean explicitSources = azure || entra || !terraform.isEmpty() || !arm.isEmpty() || !azureExport.isEmpty() || !graphExport.isEmpty()
+        boolean explicitSources = azure || entra || githubOwner != null || !terraform.isEmpty() || !arm.isEmpty() || !azureExport.isEmpty() || !graphExport.isEmpty()
                 || !awsExport.isEmpty() || host || !git.isEmpty();
         Optional<Workspace> ws = workspaceDir != null && !explicitSources ? Optional.of(Workspace.open(wsDir)) : Workspace.find(wsDir);
         List<SourceSpec> sources = explicitSources ? explicitSources() : ws.map(Workspace::sources).orElse(List.of());
@@ -148,7 +157,7 @@ final class ScanCommand implements Callable<Integer> {
         if (subs.isEmpty()) {
             ws.ifPresent(w -> subs.addAll(w.azureSubscriptions()));
         }
-        Scanner scanner = new Scanner(new SourceRegistry(clock, Duration.ofDays(lookback), since, scratch).azureSubscriptions(subs).azureEndpoint(azureEndpoint), checks, clock,
+        Scanner scanner = new Scanner(new SourceRegistry(clock, Duration.ofDays(lookback), since, scratch).azureSubscriptions(subs).azureEndpoint(azureEndpoint).github(gitHubSettings(ws, lookback)), checks, clock,
                 quiet ? s -> { } : s -> { err.println("vouch: " + s); err.flush(); });
         Scanner.Outcome outcome = scanner.scanWithResources(sources, exceptions);
         ScanResult result = outcome.result();
@@ -170,6 +179,9 @@ final class ScanCommand implements Callable<Integer> {
         if (entra) {
             out.add(new SourceSpec(SourceSpec.Kind.ENTRA, Path.of("entra")));
         }
+        if (githubOwner != null) {
+            out.add(new SourceSpec(SourceSpec.Kind.GITHUB, Path.of(githubOwner)));
+        }
         azureExport.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AZURE_EXPORT, p)));
         graphExport.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.GRAPH_EXPORT, p)));
         awsExport.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AWS_EXPORT, p)));
@@ -178,6 +190,14 @@ final class ScanCommand implements Callable<Integer> {
         }
         git.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.GIT, p)));
         return out;
+    }
+
+    private dev.vouch.cli.scan.SourceRegistry.GitHubSettings gitHubSettings(Optional<Workspace> ws, int lookbackDays) {
+        if (githubOwner != null) {
+            return new dev.vouch.cli.scan.SourceRegistry.GitHubSettings(githubOwner, githubRepos,
+                    githubApiUrl == null ? "" : githubApiUrl, lookbackDays);
+        }
+        return ws.flatMap(Workspace::gitHub).orElse(new dev.vouch.cli.scan.SourceRegistry.GitHubSettings("", List.of(), "", lookbackDays));
     }
 
     private Severity failOnBar(Optional<Workspace> ws) {

@@ -69,7 +69,7 @@ public final class Scanner {
         try {
             Collection c = collector.collect(sources.prepare(spec));
             return switch (spec.kind()) {
-                case HOST, GIT, AZURE, ENTRA -> c;
+                case HOST, GIT, AZURE, ENTRA, GITHUB -> c;
                 default -> rebase(c, spec.path());
             };
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {

@@ -24,6 +24,11 @@ public final class SourceRegistry {
     private final Path scratch;
     private java.util.Set<String> azureSubscriptions = java.util.Set.of();
     private String azureEndpoint = "";
+    private GitHubSettings github = new GitHubSettings("", java.util.List.of(), "", 90);
+
+    /** What the live GitHub source reads: an owner (org or user), optional repositories, the API URL, the PR window. */
+    public record GitHubSettings(String owner, java.util.List<String> repos, String apiUrl, int changeWindowDays) {
+    }
 
     /**
      * @param scratch where git recipes ({@code *.gitrepo.yaml}) are built into real repositories
@@ -56,6 +61,21 @@ public final class SourceRegistry {
         return this;
     }
 
+    public SourceRegistry github(GitHubSettings settings) {
+        this.github = settings;
+        return this;
+    }
+
+    private Collector gitHub() {
+        String token = System.getenv().getOrDefault("GITHUB_TOKEN", "");
+        var builder = dev.vouch.collect.github.GitHubApi.builder(token);
+        if (!github.apiUrl().isEmpty()) {
+            builder.baseUrl(java.net.URI.create(github.apiUrl()));
+        }
+        return new dev.vouch.collect.github.GitHubCollector(clock, builder.build(), github.owner(), github.repos(),
+                Duration.ofDays(github.changeWindowDays()));
+    }
+
     private dev.vouch.collect.azure.AzureArm azureArm() {
         if (azureEndpoint.isEmpty()) {
             return dev.vouch.collect.azure.AzureArm.withDefaultCredential();
@@ -78,6 +98,7 @@ public final class SourceRegistry {
             case TERRAFORM -> new TerraformCollector(clock);
             case ARM -> new ArmTemplateCollector(clock);
             case AZURE -> new dev.vouch.collect.azure.AzureLiveCollector(clock, azureArm(), azureSubscriptions, 8);
+            case GITHUB -> gitHub();
             case ENTRA -> new dev.vouch.collect.graph.GraphLiveCollector(clock, dev.vouch.collect.graph.GraphApi.withDefaultCredential(), 4);
             case AZURE_EXPORT -> new AzureExportCollector(clock);
             case GRAPH_EXPORT -> new dev.vouch.collect.graph.GraphExportCollector(clock);

@@ -19,7 +19,7 @@ public final class Workspace {
     private static final Set<String> FIELDS = Set.of("organization", "categories", "sources", "exceptions",
             "database", "failOn", "checks", "vault");
     private static final Set<String> VAULT_FIELDS = Set.of("encryptionKeyFile", "encryptionKeyEnv");
-    private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azure", "entra", "azureExport", "graphExport", "awsExport", "host", "git",
+    private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azure", "entra", "github", "azureExport", "graphExport", "awsExport", "host", "git",
             "gitLookbackDays", "gitSince");
     private static final Set<String> CATEGORIES = Set.of("security", "availability", "confidentiality",
             "processing_integrity", "privacy");
@@ -94,6 +94,18 @@ public final class Workspace {
         return n == null ? Optional.empty() : Optional.of(n.asText());
     }
 
+    /** sources.github: {owner, repos, apiUrl, changeWindowDays}; the token comes from GITHUB_TOKEN, never from the file. */
+    public Optional<dev.vouch.cli.scan.SourceRegistry.GitHubSettings> gitHub() {
+        JsonNode g = doc.root().path("sources").get("github");
+        if (g == null) {
+            return Optional.empty();
+        }
+        List<String> repos = new ArrayList<>();
+        g.path("repos").forEach(r -> repos.add(r.asText()));
+        return Optional.of(new dev.vouch.cli.scan.SourceRegistry.GitHubSettings(g.path("owner").asText(), repos,
+                g.path("apiUrl").asText(""), g.path("changeWindowDays").asInt(gitLookbackDays())));
+    }
+
     /** sources.azure: true, or {subscriptions: [...]} to limit the live Azure source. */
     public List<String> azureSubscriptions() {
         List<String> out = new ArrayList<>();
@@ -114,6 +126,9 @@ public final class Workspace {
         paths(s, "arm").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.ARM, p)));
         if (s.has("azure") && !(s.get("azure").isBoolean() && !s.get("azure").asBoolean())) {
             out.add(new SourceSpec(SourceSpec.Kind.AZURE, Path.of("azure")));
+        }
+        if (s.has("github")) {
+            out.add(new SourceSpec(SourceSpec.Kind.GITHUB, Path.of(s.path("github").path("owner").asText())));
         }
         if (s.path("entra").asBoolean(false)) {
             out.add(new SourceSpec(SourceSpec.Kind.ENTRA, Path.of("entra")));
@@ -188,6 +203,18 @@ public final class Workspace {
         JsonNode azure = sources.get("azure");
         if (azure != null && !azure.isBoolean() && !(azure.isObject() && azure.size() == 1 && azure.path("subscriptions").isArray())) {
             throw new ConfigException(doc.where("/sources/azure") + ": 'azure' must be true, false or {subscriptions: [ids]}");
+        }
+        JsonNode gh = sources.get("github");
+        if (gh != null) {
+            if (!gh.isObject() || !gh.path("owner").isTextual() || gh.path("owner").asText().isBlank()) {
+                throw new ConfigException(doc.where("/sources/github") + ": 'github' must be {owner: ORG, repos: [..], apiUrl: .., changeWindowDays: ..}");
+            }
+            gh.fieldNames().forEachRemaining(f -> {
+                if (!Set.of("owner", "repos", "apiUrl", "changeWindowDays").contains(f)) {
+                    throw new ConfigException(doc.where("/sources/github/" + f) + ": unknown field '" + f
+                            + "' (allowed: apiUrl, changeWindowDays, owner, repos; the token comes from GITHUB_TOKEN)");
+                }
+            });
         }
         JsonNode host = sources.get("host");
         if (host != null && !host.isBoolean()) {
