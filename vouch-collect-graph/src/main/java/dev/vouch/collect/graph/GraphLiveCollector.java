@@ -63,7 +63,22 @@ public final class GraphLiveCollector implements Collector {
                 seen.add(result.endpoint().kind());
             }
         }
-        return GraphNormalizer.normalize(objects, seen, errors, Origin.of(SOURCE, api.baseUrl()), clock.instant());
+        return GraphNormalizer.normalize(objects, seen, credentialFailure(errors), Origin.of(SOURCE, api.baseUrl()), clock.instant());
+    }
+
+    /**
+     * When no endpoint could be read because no credential works, one error saying so (with what to do)
+     * replaces the same failure repeated for every endpoint.
+     */
+    static List<CollectionError> credentialFailure(List<CollectionError> errors) {
+        boolean allCredential = !errors.isEmpty() && errors.size() == GraphEndpoint.ALL.size()
+                && errors.stream().allMatch(e -> e.message().contains("Credential"));
+        if (!allCredential) {
+            return errors;
+        }
+        return List.of(new CollectionError(errors.get(0).origin(), "no endpoint could be read: no usable credential for "
+                + "Microsoft Graph (set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for an app registration "
+                + "with the permissions in docs/permissions.md, use a managed identity, or run 'az login')"));
     }
 
     /** Every endpoint, read on a bounded pool, results in {@link GraphEndpoint#ALL} order. */
