@@ -132,10 +132,9 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Clock clock = Clock.systemUTC();
         Path wsDir = workspaceDir == null ? Path.of(".") : workspaceDir;
-        boolean explicitSources = azure || entra || githubOwner != null || !terraform.isEmpty() || !arm.isEmpty() || !azureExport.isEmpty() || !graphExport.isEmpty()
-                || !awsExport.isEmpty() || host || !git.isEmpty();
-        Optional<Workspace> ws = workspaceDir != null && !explicitSources ? Optional.of(Workspace.open(wsDir)) : Workspace.find(wsDir);
-        List<SourceSpec> sources = explicitSources ? explicitSources() : ws.map(Workspace::sources).orElse(List.of());
+        List<SourceSpec> explicit = explicitSources();
+        Optional<Workspace> ws = workspaceDir != null && explicit.isEmpty() ? Optional.of(Workspace.open(wsDir)) : Workspace.find(wsDir);
+        List<SourceSpec> sources = !explicit.isEmpty() ? explicit : ws.map(Workspace::sources).orElse(List.of());
         if (sources.isEmpty()) {
             throw new ConfigException(ws.isPresent() ? ws.get().dir().resolve(Workspace.FILE) + ": no sources listed under 'sources'"
                     : "nothing to scan: give a workspace folder (with vouch.yaml) or sources such as --terraform DIR, --azure-export DIR, --host, --git DIR (see vouch scan --help)");
@@ -148,16 +147,8 @@ final class ScanCommand implements Callable<Integer> {
         List<ExceptionRule> exceptions = exceptionsFile != null
                 ? ExceptionsFile.read(YamlDoc.read(exceptionsFile), "/exceptions", ids)
                 : ws.map(w -> w.exceptions(ids)).orElse(List.of());
-        int lookback = gitLookback != null ? gitLookback : ws.map(Workspace::gitLookbackDays).orElse(90);
-        Path scratch = ws.map(w -> w.dir().resolve(".vouch")).orElse(Files.createTempDirectory("vouch"));
         PrintWriter err = spec.commandLine().getErr();
-        java.util.Optional<java.time.Instant> since = gitLookback != null ? java.util.Optional.empty()
-                : ws.flatMap(Workspace::gitSince);
-        java.util.Set<String> subs = new java.util.LinkedHashSet<>(subscriptions);
-        if (subs.isEmpty()) {
-            ws.ifPresent(w -> subs.addAll(w.azureSubscriptions()));
-        }
-        Scanner scanner = new Scanner(new SourceRegistry(clock, Duration.ofDays(lookback), since, scratch).azureSubscriptions(subs).azureEndpoint(azureEndpoint).github(gitHubSettings(ws, lookback)), checks, clock,
+        Scanner scanner = new Scanner(registry(ws, clock), checks, clock,
                 quiet ? s -> { } : s -> { err.println("vouch: " + s); err.flush(); });
         Scanner.Outcome outcome = scanner.scanWithResources(sources, exceptions);
         ScanResult result = outcome.result();
@@ -167,6 +158,21 @@ final class ScanCommand implements Callable<Integer> {
         }
         write(fmt, report);
         return exitCode(result, bar);
+    }
+
+    /** The collectors' settings: command-line options first, then the workspace's vouch.yaml. */
+    private SourceRegistry registry(Optional<Workspace> ws, Clock clock) throws IOException {
+        int lookback = gitLookback != null ? gitLookback : ws.map(Workspace::gitLookbackDays).orElse(90);
+        Optional<java.time.Instant> since = gitLookback != null ? Optional.empty() : ws.flatMap(Workspace::gitSince);
+        Path scratch = ws.isPresent() ? ws.get().dir().resolve(".vouch") : Files.createTempDirectory("vouch");
+        Set<String> subs = new java.util.LinkedHashSet<>(subscriptions);
+        if (subs.isEmpty()) {
+            ws.ifPresent(w -> subs.addAll(w.azureSubscriptions()));
+        }
+        return new SourceRegistry(clock, Duration.ofDays(lookback), since, scratch)
+                .azureSubscriptions(subs)
+                .azureEndpoint(azureEndpoint)
+                .github(gitHubSettings(ws, lookback));
     }
 
     private List<SourceSpec> explicitSources() {
