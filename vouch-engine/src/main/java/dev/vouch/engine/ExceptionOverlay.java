@@ -36,9 +36,11 @@ final class ExceptionOverlay {
             return new Engine.Evaluation(findings, notices);
         }
         Set<String> used = new HashSet<>();
+        java.util.Map<ExceptionRule, java.util.regex.Pattern> globs = new java.util.IdentityHashMap<>();
+        valid.forEach(r -> globs.put(r, r.globPattern()));
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            out.add(overlay(f, valid, used));
+            out.add(overlay(f, valid, globs, used));
         }
         for (ExceptionRule r : valid) {
             if (!used.contains(r.id())) {
@@ -50,12 +52,14 @@ final class ExceptionOverlay {
         return new Engine.Evaluation(out, notices);
     }
 
-    private static Finding overlay(Finding f, List<ExceptionRule> valid, Set<String> used) {
+    private static Finding overlay(Finding f, List<ExceptionRule> valid, java.util.Map<ExceptionRule, java.util.regex.Pattern> globs,
+            Set<String> used) {
         if (!f.outcome().isNonPassing()) {
             return f;
         }
+        String resource = f.resourceId().toLowerCase(java.util.Locale.ROOT);
         for (ExceptionRule r : valid) {
-            if (r.covers(f.checkId(), f.resourceId())) {
+            if (r.checkId().equals(f.checkId()) && globs.get(r).matcher(resource).matches()) {
                 used.add(r.id());
                 return f.withOutcome(Outcome.EXCEPTED, r.id());
             }

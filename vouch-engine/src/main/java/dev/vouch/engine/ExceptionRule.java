@@ -30,11 +30,8 @@ public record ExceptionRule(String id, String checkId, String resourceGlob, Stri
         return t.isBefore(expires.atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
-    boolean covers(String check, String resourceId) {
-        return checkId.equals(check) && globPattern().matcher(resourceId.toLowerCase(Locale.ROOT)).matches();
-    }
-
-    private Pattern globPattern() {
+    /** The resource glob as a case-insensitive regular expression (compile once per evaluation). */
+    Pattern globPattern() {
         StringBuilder re = new StringBuilder();
         for (char c : resourceGlob.toLowerCase(Locale.ROOT).toCharArray()) {
             switch (c) {
