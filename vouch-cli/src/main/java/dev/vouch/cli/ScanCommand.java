@@ -86,6 +86,12 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--github-api-url", paramLabel = "URL", description = "With --github: GitHub Enterprise Server API, e.g. https://github.example.com/api/v3.")
     String githubApiUrl;
 
+    @Option(names = "--aws", description = "Read AWS live with the SDK's default credential chain (env, profile, SSO, instance role); SecurityAudit is enough (docs/permissions.md).")
+    boolean aws;
+
+    @Option(names = "--aws-region", paramLabel = "REGION", description = "With --aws: a region to read (repeatable; default: the SDK's default region).")
+    List<String> awsRegions = new ArrayList<>();
+
     @Option(names = "--graph-export", paramLabel = "DIR", description = "Directory of saved Microsoft Graph responses (Entra ID users, MFA registration, roles, conditional access; docs/graph.md).")
     List<Path> graphExport = new ArrayList<>();
 
@@ -172,7 +178,8 @@ final class ScanCommand implements Callable<Integer> {
         return new SourceRegistry(clock, Duration.ofDays(lookback), since, scratch)
                 .azureSubscriptions(subs)
                 .azureEndpoint(azureEndpoint)
-                .github(gitHubSettings(ws, lookback));
+                .github(gitHubSettings(ws, lookback))
+                .awsRegions(!awsRegions.isEmpty() ? awsRegions : ws.map(Workspace::awsRegions).orElse(List.of()));
     }
 
     private List<SourceSpec> explicitSources() {
@@ -187,6 +194,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         if (githubOwner != null) {
             out.add(new SourceSpec(SourceSpec.Kind.GITHUB, Path.of(githubOwner)));
+        }
+        if (aws) {
+            out.add(new SourceSpec(SourceSpec.Kind.AWS, Path.of("aws")));
         }
         azureExport.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.AZURE_EXPORT, p)));
         graphExport.forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.GRAPH_EXPORT, p)));

@@ -65,11 +65,11 @@ public final class Scanner {
     }
 
     private Collection collect(SourceSpec spec) {
-        Collector collector = sources.collector(spec.kind());
         try {
+            Collector collector = sources.collector(spec.kind());
             Collection c = collector.collect(sources.prepare(spec));
             return switch (spec.kind()) {
-                case HOST, GIT, AZURE, ENTRA, GITHUB -> c;
+                case HOST, GIT, AZURE, ENTRA, GITHUB, AWS -> c;
                 default -> rebase(c, spec.path());
             };
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {

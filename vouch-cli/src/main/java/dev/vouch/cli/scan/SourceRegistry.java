@@ -24,6 +24,7 @@ public final class SourceRegistry {
     private final Path scratch;
     private java.util.Set<String> azureSubscriptions = java.util.Set.of();
     private String azureEndpoint = "";
+    private java.util.List<String> awsRegions = java.util.List.of();
     private GitHubSettings github = new GitHubSettings("", java.util.List.of(), "", 90);
 
     /** What the live GitHub source reads: an owner (org or user), optional repositories, the API URL, the PR window. */
@@ -58,7 +59,54 @@ public final class SourceRegistry {
      */
     public SourceRegistry azureEndpoint(String url) {
         this.azureEndpoint = url == null ? "" : url;
+        if (!azureEndpoint.isEmpty()) {
+            validateEndpoint(java.net.URI.create(azureEndpoint));
+        }
         return this;
+    }
+
+    private void validateEndpoint(java.net.URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
+        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && loopback)) {
+            throw new IllegalArgumentException("--azure-endpoint must be https://…, or http:// on loopback for a local mock; was "
+                    + azureEndpoint);
+        }
+    }
+
+    /** Regions the live AWS source reads (default: the SDK's default region chain). */
+    public SourceRegistry awsRegions(java.util.List<String> regions) {
+        this.awsRegions = java.util.List.copyOf(regions);
+        return this;
+    }
+
+    private Collector aws() {
+        java.util.List<software.amazon.awssdk.regions.Region> regions;
+        if (awsRegions.isEmpty()) {
+            try {
+                regions = java.util.List.of(new software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain().getRegion());
+            } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+                throw new IllegalArgumentException("no AWS region: give --aws-region REGION (repeatable), set AWS_REGION, "
+                        + "or set a region in your AWS profile");
+            }
+        } else {
+            regions = awsRegions.stream().map(software.amazon.awssdk.regions.Region::of).toList();
+        }
+        dev.vouch.collect.aws.AwsClients clients = dev.vouch.collect.aws.AwsClients.production(regions.get(0));
+        dev.vouch.collect.aws.AwsLiveCollector live = new dev.vouch.collect.aws.AwsLiveCollector(clock, clients, regions);
+        return new Collector() {
+            @Override
+            public String source() {
+                return live.source();
+            }
+
+            @Override
+            public dev.vouch.model.Collection collect(Path ignored) {
+                try (clients) {
+                    return live.collect();
+                }
+            }
+        };
     }
 
     public SourceRegistry github(GitHubSettings settings) {
@@ -85,12 +133,8 @@ public final class SourceRegistry {
             return dev.vouch.collect.azure.AzureArm.withCredential(
                     new com.azure.identity.DefaultAzureCredentialBuilder().build(), azureEndpoint);
         }
-        String host = uri.getHost() == null ? "" : uri.getHost();
-        if ("http".equals(uri.getScheme()) && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"))) {
-            return dev.vouch.collect.azure.AzureArm.forTesting(azureEndpoint);
-        }
-        throw new IllegalArgumentException("--azure-endpoint must be https://…, or http:// on loopback for a local mock; was "
-                + azureEndpoint);
+        validateEndpoint(uri);
+        return dev.vouch.collect.azure.AzureArm.forTesting(azureEndpoint);
     }
 
     Collector collector(SourceSpec.Kind kind) {
@@ -99,6 +143,7 @@ public final class SourceRegistry {
             case ARM -> new ArmTemplateCollector(clock);
             case AZURE -> new dev.vouch.collect.azure.AzureLiveCollector(clock, azureArm(), azureSubscriptions, 8);
             case GITHUB -> gitHub();
+            case AWS -> aws();
             case ENTRA -> new dev.vouch.collect.graph.GraphLiveCollector(clock, dev.vouch.collect.graph.GraphApi.withDefaultCredential(), 4);
             case AZURE_EXPORT -> new AzureExportCollector(clock);
             case GRAPH_EXPORT -> new dev.vouch.collect.graph.GraphExportCollector(clock);

@@ -6,7 +6,7 @@ import java.util.Locale;
 /** One source to scan: its kind and its path ({@code /} for the live host). */
 public record SourceSpec(Kind kind, Path path) {
     public enum Kind {
-        TERRAFORM("terraform"), ARM("arm"), AZURE("azure"), ENTRA("entra"), GITHUB("github"), AZURE_EXPORT("azure-export"), GRAPH_EXPORT("graph-export"), AWS_EXPORT("aws-export"), HOST("host"), GIT("git");
+        TERRAFORM("terraform"), ARM("arm"), AZURE("azure"), ENTRA("entra"), GITHUB("github"), AWS("aws"), AZURE_EXPORT("azure-export"), GRAPH_EXPORT("graph-export"), AWS_EXPORT("aws-export"), HOST("host"), GIT("git");
 
         private final String label;
 

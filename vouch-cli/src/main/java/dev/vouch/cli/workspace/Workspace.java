@@ -19,7 +19,7 @@ public final class Workspace {
     private static final Set<String> FIELDS = Set.of("organization", "categories", "sources", "exceptions",
             "database", "failOn", "checks", "vault");
     private static final Set<String> VAULT_FIELDS = Set.of("encryptionKeyFile", "encryptionKeyEnv");
-    private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azure", "entra", "github", "azureExport", "graphExport", "awsExport", "host", "git",
+    private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azure", "entra", "github", "aws", "azureExport", "graphExport", "awsExport", "host", "git",
             "gitLookbackDays", "gitSince");
     private static final Set<String> CATEGORIES = Set.of("security", "availability", "confidentiality",
             "processing_integrity", "privacy");
@@ -106,6 +106,13 @@ public final class Workspace {
                 g.path("apiUrl").asText(""), g.path("changeWindowDays").asInt(gitLookbackDays())));
     }
 
+    /** sources.aws: true, or {regions: [...]}. */
+    public List<String> awsRegions() {
+        List<String> out = new ArrayList<>();
+        doc.root().path("sources").path("aws").path("regions").forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
     /** sources.azure: true, or {subscriptions: [...]} to limit the live Azure source. */
     public List<String> azureSubscriptions() {
         List<String> out = new ArrayList<>();
@@ -126,6 +133,9 @@ public final class Workspace {
         paths(s, "arm").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.ARM, p)));
         if (s.has("azure") && !(s.get("azure").isBoolean() && !s.get("azure").asBoolean())) {
             out.add(new SourceSpec(SourceSpec.Kind.AZURE, Path.of("azure")));
+        }
+        if (s.has("aws") && !(s.get("aws").isBoolean() && !s.get("aws").asBoolean())) {
+            out.add(new SourceSpec(SourceSpec.Kind.AWS, Path.of("aws")));
         }
         if (s.has("github")) {
             out.add(new SourceSpec(SourceSpec.Kind.GITHUB, Path.of(s.path("github").path("owner").asText())));

@@ -74,12 +74,11 @@ public final class AwsExportCollector implements Collector {
         for (Path file : sources.files()) {
             run.read(file, sources.display(file));
         }
-        AccountResolver resolved = new AccountResolver(run.items, run.errors, run.exports, run.declared, clock.instant());
-        return new Collection(resolved.resources(), resolved.errors());
+        return run.finish(clock.instant());
     }
 
-    /** The state of one collect call. */
-    private static final class Run {
+    /** The state of one collect call (also driven by {@link AwsShapes} for in-memory documents). */
+    static final class Run {
         private final List<Item> items = new ArrayList<>();
         private final List<CollectionError> errors = new ArrayList<>();
         private final Map<String, Boolean> exports = new LinkedHashMap<>();
@@ -100,7 +99,12 @@ public final class AwsExportCollector implements Collector {
             }
         }
 
-        private void readCsv(String text, String display) {
+        Collection finish(java.time.Instant now) {
+            AccountResolver resolved = new AccountResolver(items, errors, exports, declared, now);
+            return new Collection(resolved.resources(), resolved.errors());
+        }
+
+        void readCsv(String text, String display) {
             if (!CredentialReport.looksLike(text)) {
                 errors.add(new CollectionError(new Origin(SOURCE, display, 1), display
                         + ":1: not an IAM credential report (expected a header starting 'user,arn,')"));
@@ -124,6 +128,10 @@ public final class AwsExportCollector implements Collector {
                 errors.add(new CollectionError(Origin.of(SOURCE, display), e.getMessage()));
                 return;
             }
+            readRoot(json, display);
+        }
+
+        void readRoot(LocatedJson json, String display) {
             if (!(json.root() instanceof Map<?, ?> rootMap)) {
                 errors.add(new CollectionError(new Origin(SOURCE, display, 1), display
                         + ":1: unrecognized AWS export: expected a JSON object from an AWS CLI command"));
