@@ -1,6 +1,7 @@
 package dev.vouch.collect.aws;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The SDK clients one live collection uses, all over one {@link JdkSdkHttpClient}: global IAM, S3 and
- * STS, and per-region CloudTrail, KMS, EC2, RDS and Config clients built on first use. Retries use the
- * SDK's standard mode (bounded attempts with backoff; throttling and 5xx are retried).
+ * STS, and per-region CloudTrail, KMS, EC2, RDS and Config clients built on first use, plus signed REST
+ * calls ({@link SignedRest}) for GuardDuty and S3 Control, whose SDK modules this build lacks. Retries use
+ * the SDK's standard mode (bounded attempts with backoff; throttling and 5xx are retried).
  */
 public final class AwsClients implements AutoCloseable {
     private final Settings settings;
@@ -107,6 +109,11 @@ public final class AwsClients implements AutoCloseable {
 
     ConfigClient config(Region region) {
         return get("config", region, ConfigClient.builder(), b -> b.build());
+    }
+
+    /** Signed REST calls (GuardDuty, S3 Control) with these credentials, HTTP client, retries and endpoint. */
+    SignedRest signedRest(Clock clock) {
+        return new SignedRest(settings.credentials(), http, settings.retry(), settings.endpoint(), clock);
     }
 
     @SuppressWarnings("unchecked")

@@ -22,19 +22,13 @@ import software.amazon.awssdk.regions.Region;
  * Reads one AWS account live through the SDK (source {@code aws}): every response is rendered as the
  * JSON the AWS CLI prints and normalized by the offline AWS export code ({@link AwsShapes}), so a live
  * account and an export of it give the same resources. What could not be read is a CollectionError
- * naming the IAM action, plus an error on the resources it concerns (their checks are ERROR); GuardDuty
- * and the account-level S3 public access block have no SDK module in this build and stay UNKNOWN.
+ * naming the IAM action, plus an error on the resources it concerns (their checks are ERROR). GuardDuty
+ * and the account-level S3 public access block are read with SigV4-signed REST calls (their SDK modules
+ * are not in this build), see {@link AccountFetch}.
  * Request counts: docs/permissions.md "AWS live".
  */
 public final class AwsLiveCollector implements Collector {
     public static final String SOURCE = "aws";
-    static final String GUARDDUTY_GAP = "GuardDuty is not collected live in this build (its SDK module is "
-            + "unavailable); export `aws guardduty list-detectors` and `aws guardduty get-detector` per region "
-            + "(docs/aws-offline.md) and use --aws-export";
-    static final String S3CONTROL_GAP = "the account-level S3 public access block is not collected live in this "
-            + "build (the s3control SDK module is unavailable); export `aws s3control get-public-access-block "
-            + "--account-id <id>` and use --aws-export";
-
     private final Clock clock;
     private final AwsClients clients;
     private final List<Region> regions;
@@ -94,8 +88,9 @@ public final class AwsLiveCollector implements Collector {
             regional.recorders(region, one);
             one.forEach(d -> recorderDocs.add((JsonDocument) d));
         }
-        calls.gap("guardduty:ListDetectors", GUARDDUTY_GAP);
-        calls.gap("s3:GetAccountPublicAccessBlock", S3CONTROL_GAP);
+        AccountFetch accountWide = new AccountFetch(clients.signedRest(clock), calls, account);
+        accountWide.publicAccessBlock(clients.homeRegion(), docs);
+        accountWide.guardDuty(regions, docs);
         return assemble(docs, recorderDocs, calls, account);
     }
 

@@ -73,7 +73,8 @@ final class Calls {
 
     private static String describe(String action, String code, AwsServiceException e) {
         String aws = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-        String reason = code + ", HTTP " + e.statusCode() + (aws == null || aws.isBlank() ? "" : ": " + aws);
+        String reason = (code.isEmpty() || code.equals("null") ? "" : code + ", ") + "HTTP " + e.statusCode()
+                + (aws == null || aws.isBlank() ? "" : ": " + aws);
         if (BAD_CREDENTIALS.contains(code)) {
             return action + " rejected the credentials (" + reason + "); check the AWS profile or environment";
         }

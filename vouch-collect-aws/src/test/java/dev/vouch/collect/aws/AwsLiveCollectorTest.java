@@ -97,22 +97,21 @@ class AwsLiveCollectorTest {
         Collection exported = new AwsExportCollector(CLOCK).collect(dir);
 
         assertThat(exported.errors()).isEmpty();
-        assertThat(byId(live)).hasSize(11).isEqualTo(byId(exported));
+        assertThat(live.errors()).isEmpty();
+        assertThat(byId(live)).hasSize(13).isEqualTo(byId(exported));
         assertThat(live.resources()).allSatisfy(r -> assertThat(r.origin().source()).isEqualTo("aws"));
     }
 
     @Test
-    void gapsAreCollectionErrorsAndLeaveTheAccountUnknown() {
+    void accountLevelExportsAreAllReadLive() {
         Collection c = collect();
 
-        assertThat(c.errors()).extracting(e -> e.origin().location())
-                .containsExactly("guardduty:ListDetectors", "s3:GetAccountPublicAccessBlock");
-        assertThat(c.errors().get(0).message()).startsWith("GuardDuty is not collected live in this build")
-                .contains("aws guardduty list-detectors", "--aws-export");
+        assertThat(c.errors()).isEmpty();
         Resource account = only(c, "aws.account");
         assertThat(account.id()).isEqualTo("aws:111122223333");
-        assertThat(account.unknowns()).containsExactly("properties.exports.guardduty", "properties.exports.s3control");
-        assertThat(account.properties().get("exports")).isEqualTo(Map.of("cloudtrail", true, "config", true));
+        assertThat(account.unknowns()).isEmpty();
+        assertThat(account.properties().get("exports")).isEqualTo(Map.of("cloudtrail", true, "config", true,
+                "guardduty", true, "s3control", true));
     }
 
     @Test
@@ -149,7 +148,7 @@ class AwsLiveCollectorTest {
         assertThat(absent.id()).isEqualTo("aws:111122223333/iam/password-policy");
         assertThat(absent.properties()).isEqualTo(Map.of("exists", false));
         assertThat(absent.errors()).isEmpty();
-        assertThat(c.errors()).hasSize(2);
+        assertThat(c.errors()).isEmpty();
     }
 
     @Test
@@ -216,7 +215,7 @@ class AwsLiveCollectorTest {
 
         server.verify(2, postRequestedFor(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("TrentService.ListKeys")));
         assertThat(only(c, "aws.kms.key").properties()).containsEntry("KeyRotationEnabled", true);
-        assertThat(c.errors()).hasSize(2);
+        assertThat(c.errors()).isEmpty();
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.util.Base64;
 /**
  * WireMock playing one small account (111122223333, eu-west-1) over the real wire protocols: IAM, STS,
  * EC2 and RDS speak the query protocol (XML), S3 REST-XML, CloudTrail, KMS and Config JSON 1.1. The
- * same account as CLI JSON lives in src/test/resources/export/.
+ * same account as CLI JSON lives in src/test/resources/export/. GuardDuty (REST-JSON) and S3 Control
+ * (REST-XML) are reached by path on the one endpoint override: {@code /detector…} and
+ * {@code /v20180820/configuration/publicAccessBlock} (the account id travels in {@code x-amz-account-id}).
  */
 final class AwsStubs {
     static final String ACCOUNT = "111122223333";
@@ -99,6 +101,7 @@ final class AwsStubs {
         s3Stubs();
         jsonStubs();
         server.stubFor(action("DescribeSecurityGroups").willReturn(xml(200, SECURITY_GROUPS)));
+        accountWideStubs();
         server.stubFor(action("DescribeDBInstances").willReturn(xml(200, query("DescribeDBInstances",
                 "http://rds.amazonaws.com/doc/2014-10-31/", "<DBInstances/>"))));
     }
@@ -175,6 +178,37 @@ final class AwsStubs {
         server.stubFor(target(config("DescribeConfigurationRecorderStatus")).willReturn(json(200,
                 "{\"ConfigurationRecordersStatus\":[{\"name\":\"default\",\"recording\":true,\"lastStatus\":\"SUCCESS\","
                         + "\"lastStartTime\":1704067200}]}")));
+    }
+
+    static final String DETECTOR = "12abc34d567e8fa901bc2d34e56789f0";
+    static final String PAB_PATH = "/v20180820/configuration/publicAccessBlock";
+
+    static ResponseDefinitionBuilder restJson(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** GuardDuty REST-JSON (camelCase wire names, epoch-second feature timestamps) and S3 Control REST-XML. */
+    private void accountWideStubs() {
+        server.stubFor(get(urlPathEqualTo("/detector")).willReturn(restJson(200,
+                "{\"detectorIds\":[\"" + DETECTOR + "\"]}")));
+        server.stubFor(get(urlPathEqualTo("/detector/" + DETECTOR)).willReturn(restJson(200, "{"
+                + "\"createdAt\":\"2024-03-11T09:30:00.000Z\",\"findingPublishingFrequency\":\"SIX_HOURS\","
+                + "\"serviceRole\":\"arn:aws:iam::111122223333:role/aws-service-role/guardduty.amazonaws.com/"
+                + "AWSServiceRoleForAmazonGuardDuty\",\"status\":\"ENABLED\",\"updatedAt\":\"2026-02-01T10:00:00.000Z\","
+                + "\"dataSources\":{\"cloudTrail\":{\"status\":\"ENABLED\"},\"dnsLogs\":{\"status\":\"ENABLED\"},"
+                + "\"flowLogs\":{\"status\":\"ENABLED\"},\"s3Logs\":{\"status\":\"ENABLED\"},"
+                + "\"kubernetes\":{\"auditLogs\":{\"status\":\"DISABLED\"}},\"malwareProtection\":"
+                + "{\"scanEc2InstanceWithFindings\":{\"ebsVolumes\":{\"status\":\"DISABLED\"}}}},"
+                + "\"tags\":{\"team\":\"sec\",\"cost-center\":\"42\"},"
+                + "\"features\":[{\"name\":\"CLOUD_TRAIL\",\"status\":\"ENABLED\",\"updatedAt\":1769940000},"
+                + "{\"name\":\"EKS_RUNTIME_MONITORING\",\"status\":\"DISABLED\",\"updatedAt\":1769940000.5,"
+                + "\"additionalConfiguration\":[{\"name\":\"EKS_ADDON_MANAGEMENT\",\"status\":\"DISABLED\","
+                + "\"updatedAt\":1769940000}]}]}")));
+        server.stubFor(get(urlPathEqualTo(PAB_PATH)).withHeader("x-amz-account-id", equalTo(ACCOUNT))
+                .willReturn(xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PublicAccessBlockConfiguration "
+                        + "xmlns=\"http://awss3control.amazonaws.com/doc/2018-08-20/\"><BlockPublicAcls>true</BlockPublicAcls>"
+                        + "<IgnorePublicAcls>true</IgnorePublicAcls><BlockPublicPolicy>true</BlockPublicPolicy>"
+                        + "<RestrictPublicBuckets>false</RestrictPublicBuckets></PublicAccessBlockConfiguration>")));
     }
 
     static final String SECURITY_GROUPS = "<DescribeSecurityGroupsResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
