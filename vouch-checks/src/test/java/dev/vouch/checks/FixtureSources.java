@@ -22,7 +22,8 @@ import java.time.Duration;
  * Maps a fixture file or folder to the collector that reads it (docs/checks.md, "Fixtures"):
  * {@code .tf}/{@code .tfdir} → Terraform, {@code .json} → ARM template or Azure export,
  * {@code .host} → Linux host, {@code .gitrepo.yaml} → git, {@code .graph.json}/{@code .graph} → Microsoft Graph export,
- * {@code .aws.json}/{@code .aws.csv}/{@code .awsdir} → AWS export, {@code .github/} → GitHub export.
+ * {@code .aws.json}/{@code .aws.csv}/{@code .awsdir} → AWS export, {@code .github/} → GitHub export,
+ * {@code .mixed/} → each child by its own rule, merged (for checks that join two sources).
  */
 final class FixtureSources {
     private final Clock clock;
@@ -42,6 +43,15 @@ final class FixtureSources {
         }
         if (name.endsWith(".tfdir")) {
             return new TerraformCollector(clock).collect(fixture);
+        }
+        if (name.endsWith(".mixed")) {
+            Collection all = Collection.empty();
+            try (var children = Files.list(fixture)) {
+                for (Path child : children.sorted().toList()) {
+                    all = all.plus(collect(child));
+                }
+            }
+            return all;
         }
         if (name.endsWith(".github")) {
             return new GitHubExportCollector(clock).collect(fixture);

@@ -54,8 +54,10 @@ public final class Check {
      * A declared relation: resources of {@code type} whose {@code on} value (a string or list of
      * strings, computed from {@code candidate}) equals the subject's id or scope, ignoring case.
      */
-    record Join(String name, String type, String onSource, CelAbstractSyntaxTree on, Match match) {
-        enum Match { ID, SCOPE }
+    record Join(String name, String type, String onSource, CelAbstractSyntaxTree on, Match match,
+            CelAbstractSyntaxTree key) {
+        /** ID/SCOPE compare with the subject's id or scope; KEY with the value of the join's {@code key} expression. */
+        enum Match { ID, SCOPE, KEY }
 
         /** Joins with the same type, expression and match share one index per evaluation. */
         String indexKey() {

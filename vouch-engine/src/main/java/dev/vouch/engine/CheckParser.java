@@ -23,7 +23,7 @@ final class CheckParser {
     private static final Set<String> FIELDS = Set.of("id", "title", "severity", "resource", "description", "when",
             "assert", "message", "join", "remediation", "references", "tags");
     private static final Set<String> REMEDIATION_FIELDS = Set.of("text", "cli", "terraform");
-    private static final Set<String> JOIN_FIELDS = Set.of("type", "on", "match");
+    private static final Set<String> JOIN_FIELDS = Set.of("type", "on", "match", "key");
     /** Stands in for expressions when only metadata is loaded; never run. */
     private static final CelAbstractSyntaxTree PLACEHOLDER = placeholder();
 
@@ -175,7 +175,7 @@ final class CheckParser {
         }
         spec.fieldNames().forEachRemaining(f -> {
             if (!JOIN_FIELDS.contains(f)) {
-                problem("unknown field '" + where + "." + f + "' (allowed: match, on, type)");
+                problem("unknown field '" + where + "." + f + "' (allowed: key, match, on, type)");
             }
         });
         String type = text(spec, "type", false);
@@ -183,6 +183,17 @@ final class CheckParser {
         if (type == null || on == null) {
             problem("field '" + where + "' needs both 'type' and 'on'");
             return null;
+        }
+        if (spec.has("key")) {
+            if (spec.has("match")) {
+                problem("field '" + where + "' takes either 'match' or 'key', not both");
+                return null;
+            }
+            String keySource = text(spec, "key", true);
+            CelAbstractSyntaxTree onAst = compileExpression(where + ".on", on, CelKind.DYN);
+            CelAbstractSyntaxTree keyAst = keySource == null ? null : compileExpression(where + ".key", keySource, CelKind.STRING);
+            return onAst == null || keyAst == null ? null
+                    : new Check.Join(name, type, on + "\u0000key:" + keySource, onAst, Check.Join.Match.KEY, keyAst);
         }
         String m = spec.has("match") ? spec.get("match").asText() : "id";
         Check.Join.Match match;
@@ -195,7 +206,7 @@ final class CheckParser {
             return null;
         }
         CelAbstractSyntaxTree ast = compileExpression(where + ".on", on, CelKind.DYN);
-        return ast == null ? null : new Check.Join(name, type, on, ast, match);
+        return ast == null ? null : new Check.Join(name, type, on, ast, match, null);
     }
 
     private Remediation remediation(JsonNode node) {

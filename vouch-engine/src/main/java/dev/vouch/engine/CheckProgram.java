@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * programs: a plain one for fully-known resources and one that tracks CEL unknowns, used only for
  * resources with unresolved values (tracking costs on every attribute access).
  */
-record CheckProgram(Check check, Programs plain, Programs partial, List<CelRuntime.Program> joinPrograms) {
+record CheckProgram(Check check, Programs plain, Programs partial, List<CelRuntime.Program> joinPrograms,
+        List<CelRuntime.Program> keyPrograms) {
 
     record Programs(CelRuntime.Program when, CelRuntime.Program assertion, CelRuntime.Program message) {
         static Programs of(Check c, CelRuntime runtime) throws CelEvaluationException {
@@ -33,10 +34,12 @@ record CheckProgram(Check check, Programs plain, Programs partial, List<CelRunti
 
     static CheckProgram create(Check c, CelRuntime plain, CelRuntime partial) throws CelEvaluationException {
         List<CelRuntime.Program> joins = new ArrayList<>();
+        List<CelRuntime.Program> keys = new ArrayList<>();
         for (Check.Join j : c.joins()) {
             joins.add(plain.createProgram(j.on()));
+            keys.add(j.key() == null ? null : plain.createProgram(j.key()));
         }
-        return new CheckProgram(c, Programs.of(c, plain), Programs.of(c, partial), joins);
+        return new CheckProgram(c, Programs.of(c, plain), Programs.of(c, partial), joins, keys);
     }
 
     List<Finding> evaluateAll(List<Resource> resources, Function<Resource, Map<String, Object>> view, JoinIndex joins) {
@@ -53,7 +56,7 @@ record CheckProgram(Check check, Programs plain, Programs partial, List<CelRunti
         }
         Map<String, Object> vars = new HashMap<>();
         vars.put("resource", view.apply(r));
-        vars.put("related", check.joins().isEmpty() ? Map.of() : joins.related(check.joins(), joinPrograms, r));
+        vars.put("related", check.joins().isEmpty() ? Map.of() : joins.related(check.joins(), joinPrograms, keyPrograms, r));
         List<CelAttributePattern> unknowns = r.unknowns().isEmpty() ? List.of()
                 : r.unknowns().stream().map(CelView::unknownPattern).toList();
         Programs p = unknowns.isEmpty() ? plain : partial;

@@ -26,16 +26,32 @@ final class JoinIndex {
     }
 
     /** The related views for a subject, keyed by join name. */
-    Map<String, Object> related(List<Check.Join> joins, List<CelRuntime.Program> onPrograms, Resource subject) {
+    Map<String, Object> related(List<Check.Join> joins, List<CelRuntime.Program> onPrograms,
+            List<CelRuntime.Program> keyPrograms, Resource subject) {
         Map<String, Object> out = new HashMap<>();
         for (int i = 0; i < joins.size(); i++) {
             Check.Join j = joins.get(i);
             CelRuntime.Program on = onPrograms.get(i);
             Map<String, List<Object>> index = indexes.computeIfAbsent(j.indexKey(), k -> build(j, on));
-            String key = (j.match() == Check.Join.Match.ID ? subject.id() : subject.scope()).toLowerCase(Locale.ROOT);
+            String key = subjectKey(j, keyPrograms.get(i), subject).toLowerCase(Locale.ROOT);
             out.put(j.name(), index.getOrDefault(key, List.of()));
         }
         return out;
+    }
+
+    private String subjectKey(Check.Join j, CelRuntime.Program keyProgram, Resource subject) {
+        return switch (j.match()) {
+            case ID -> subject.id();
+            case SCOPE -> subject.scope();
+            case KEY -> {
+                try {
+                    Object k = keyProgram.eval(Map.of("resource", view.apply(subject)));
+                    yield k instanceof String s ? s : "";
+                } catch (CelEvaluationException e) {
+                    yield ""; // a subject without the key relates to nothing
+                }
+            }
+        };
     }
 
     private Map<String, List<Object>> build(Check.Join j, CelRuntime.Program on) {

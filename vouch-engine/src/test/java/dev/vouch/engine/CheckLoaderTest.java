@@ -107,5 +107,7 @@ class CheckLoaderTest {
         assertThat(new CheckLoader().loadDirectory(dir.resolve("checks"))).hasSize(1);
         assertThat(fails(OK + "join:\n  c: {type: azure.x.y, on: \"1 + 2\"}\n").getMessage())
                 .contains("field 'join.c.on' must evaluate to a string or a list of strings, but evaluates to int");
+        assertThat(fails(OK + "join:\n  d: {type: azure.x.y, on: candidate.id, key: resource.id, match: scope}\n").getMessage())
+                .contains("field 'join.d' takes either 'match' or 'key', not both");
     }
 }

@@ -187,4 +187,28 @@ class EngineTest {
         assertThat(f.get(1).outcome()).isEqualTo(Outcome.FAIL);
         assertThat(f.get(499).resourceName()).isEqualTo("s499");
     }
+
+    @Test
+    void joinByAKeyExpressionOfTheSubject() throws IOException {
+        String disabled = """
+                id: AZ-IAM-015
+                title: Disabled users hold no Azure role assignments
+                severity: high
+                resource: entra.user
+                join:
+                  assignments: {type: azure.authorization.role_assignment, on: candidate.properties.principalId, key: resource.properties.id}
+                when: resource.properties.accountEnabled == false
+                assert: size(related.assignments) == 0
+                """;
+        Resource off = Resource.builder("entra.user", "tenant:t/users/AAA").property("id", "aaa").property("accountEnabled", false)
+                .origin(Origin.of("graph-export", "users.json")).collectedAt(CLOCK.instant()).build();
+        Resource clean = Resource.builder("entra.user", "tenant:t/users/bbb").property("id", "bbb").property("accountEnabled", false)
+                .origin(Origin.of("graph-export", "users.json")).collectedAt(CLOCK.instant()).build();
+        Resource ra = Resource.builder("azure.authorization.role_assignment", "/subscriptions/s/providers/Microsoft.Authorization/roleAssignments/1")
+                .property("principalId", "AAA").origin(Origin.of("azure-export", "ra.json")).collectedAt(CLOCK.instant()).build();
+        List<Finding> f = new Engine(load(disabled), CLOCK).evaluate(List.of(off, clean, ra), List.of()).findings();
+        assertThat(f).extracting(Finding::resourceId, Finding::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("tenant:t/users/AAA", Outcome.FAIL),
+                org.assertj.core.groups.Tuple.tuple("tenant:t/users/bbb", Outcome.PASS));
+    }
 }
