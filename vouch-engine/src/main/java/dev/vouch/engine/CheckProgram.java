@@ -56,7 +56,12 @@ record CheckProgram(Check check, Programs plain, Programs partial, List<CelRunti
         }
         Map<String, Object> vars = new HashMap<>();
         vars.put("resource", view.apply(r));
-        vars.put("related", check.joins().isEmpty() ? Map.of() : joins.related(check.joins(), joinPrograms, keyPrograms, r));
+        Map<String, Object> related = check.joins().isEmpty() ? Map.of() : joins.related(check.joins(), joinPrograms, keyPrograms, r);
+        if (related.containsKey(JoinIndex.UNREADABLE)) {
+            return finding(r, Outcome.ERROR, "Could not read related data this check needs: "
+                    + String.join("; ", reasons(related.get(JoinIndex.UNREADABLE))));
+        }
+        vars.put("related", related);
         List<CelAttributePattern> unknowns = r.unknowns().isEmpty() ? List.of()
                 : r.unknowns().stream().map(CelView::unknownPattern).toList();
         Programs p = unknowns.isEmpty() ? plain : partial;
@@ -74,6 +79,11 @@ record CheckProgram(Check check, Programs plain, Programs partial, List<CelRunti
         return (Boolean) verdict
                 ? finding(r, Outcome.PASS, "")
                 : finding(r, Outcome.FAIL, failureMessage(p, vars, unknowns));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> reasons(Object o) {
+        return (List<String>) o;
     }
 
     /** The value of a program: Boolean, String, CelUnknownSet, or the CelEvaluationException itself. */

@@ -19,6 +19,8 @@ final class JoinIndex {
     private final Map<String, List<Resource>> byType;
     private final Function<Resource, Map<String, Object>> view;
     private final Map<String, Map<String, List<Object>>> indexes = new ConcurrentHashMap<>();
+    /** Per join index: key → reasons why related resources with that key could not be read. */
+    private final Map<String, Map<String, List<String>>> unreadable = new ConcurrentHashMap<>();
 
     JoinIndex(Map<String, List<Resource>> byType, Function<Resource, Map<String, Object>> view) {
         this.byType = byType;
@@ -35,6 +37,10 @@ final class JoinIndex {
             Map<String, List<Object>> index = indexes.computeIfAbsent(j.indexKey(), k -> build(j, on));
             String key = subjectKey(j, keyPrograms.get(i), subject).toLowerCase(Locale.ROOT);
             out.put(j.name(), index.getOrDefault(key, List.of()));
+            List<String> why = unreadable.getOrDefault(j.indexKey(), Map.of()).get(key);
+            if (why != null) {
+                out.put(UNREADABLE, List.copyOf(why));
+            }
         }
         return out;
     }
@@ -54,8 +60,12 @@ final class JoinIndex {
         };
     }
 
+    /** Marks, in the result of {@link #related}, the reasons why some related resource could not be read. */
+    static final String UNREADABLE = "\u0000unreadable";
+
     private Map<String, List<Object>> build(Check.Join j, CelRuntime.Program on) {
         Map<String, List<Object>> index = new HashMap<>();
+        Map<String, List<String>> errors = new HashMap<>();
         for (Resource candidate : byType.getOrDefault(j.type(), List.of())) {
             Map<String, Object> v = view.apply(candidate);
             Object keys;
@@ -66,8 +76,13 @@ final class JoinIndex {
             }
             for (String k : keys(keys)) {
                 index.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(v);
+                if (candidate.hasErrors()) {
+                    errors.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>())
+                            .add(candidate.type() + " " + candidate.name() + ": " + String.join("; ", candidate.errors()));
+                }
             }
         }
+        unreadable.put(j.indexKey(), errors);
         return index;
     }
 

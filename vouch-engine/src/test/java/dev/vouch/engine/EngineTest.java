@@ -211,4 +211,25 @@ class EngineTest {
                 org.assertj.core.groups.Tuple.tuple("tenant:t/users/AAA", Outcome.FAIL),
                 org.assertj.core.groups.Tuple.tuple("tenant:t/users/bbb", Outcome.PASS));
     }
+
+    @Test
+    void anUnreadableRelatedResourceMakesTheVerdictErrorNotFail() throws IOException {
+        String kv = """
+                id: AZ-LOG-005
+                title: Key vaults send audit events to a diagnostic setting
+                severity: medium
+                resource: azure.keyvault.vault
+                join:
+                  diagnostics: {type: azure.monitor.diagnostic_setting, on: candidate.targetResourceId}
+                assert: related.diagnostics.exists(d, d.properties.logs.exists(l, l.category == 'AuditEvent' && l.enabled))
+                """;
+        Resource vault = Resource.builder("azure.keyvault.vault", "/subscriptions/s1/providers/Microsoft.KeyVault/vaults/kv1")
+                .origin(Origin.of("azure", "https://management.azure.com/x")).collectedAt(CLOCK.instant()).build();
+        Resource placeholder = Resource.builder("azure.monitor.diagnostic_setting", vault.id() + "/providers/Microsoft.Insights/diagnosticSettings")
+                .attribute("targetResourceId", vault.id()).error("403 AuthorizationFailed: lacks microsoft.insights/diagnosticSettings/read")
+                .origin(Origin.of("azure", "https://management.azure.com/y")).collectedAt(CLOCK.instant()).build();
+        Finding f = new Engine(load(kv), CLOCK).evaluate(List.of(vault, placeholder), List.of()).findings().get(0);
+        assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(f.message()).contains("Could not read related data", "403 AuthorizationFailed");
+    }
 }

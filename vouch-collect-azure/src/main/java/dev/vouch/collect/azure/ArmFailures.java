@@ -27,20 +27,30 @@ final class ArmFailures {
     }
 
     static String denied(int status, String body, ArmListType type, String subscriptionId) {
+        return denied(status, body, type.permission(), "subscription " + subscriptionId);
+    }
+
+    /** A 401/403 on {@code where} ("subscription s1", "storage account st1 in subscription s1"). */
+    static String denied(int status, String body, String permission, String where) {
         String code = code(body);
         if (status == 401) {
             return "401 " + (code.isEmpty() ? "Unauthorized" : code) + ": the credential was not accepted for "
-                    + type.permission() + " on subscription " + subscriptionId + " (check the credential's tenant and expiry)";
+                    + permission + " on " + where + " (check the credential's tenant and expiry)";
         }
         return status + " " + (code.isEmpty() ? "AuthorizationFailed" : code) + ": the credential lacks "
-                + type.permission() + " on subscription " + subscriptionId + " (assign Reader)";
+                + permission + " on " + where + " (assign Reader)";
     }
 
     static String failed(int status, String body, ArmListType type, String subscriptionId, String url) {
+        return failed(status, body, "listing " + type.armType() + " in subscription " + subscriptionId, url);
+    }
+
+    /** Any other failed status; {@code what} says which call, e.g. "listing X in subscription s1". */
+    static String failed(int status, String body, String what, String url) {
         String code = code(body);
         String detail = scrub(errorField(body, "message"));
-        return status + (code.isEmpty() ? "" : " " + code) + ": listing " + type.armType() + " in subscription "
-                + subscriptionId + " failed at " + url + (status == 429 || status >= 500 ? " after " + AzureArm.MAX_RETRIES + " retries" : "")
+        return status + (code.isEmpty() ? "" : " " + code) + ": " + what + " failed at " + url
+                + (status == 429 || status >= 500 ? " after " + AzureArm.MAX_RETRIES + " retries" : "")
                 + (detail.isEmpty() ? "" : ": " + detail);
     }
 

@@ -4,10 +4,15 @@ import java.util.List;
 
 /**
  * One subscription-level ARM list call: the Vouch type it yields, the ARM type, the path after
- * {@code /subscriptions/<id>}, the REST api-version (from Azure/azure-rest-api-specs) and any extra
- * query. One paged list call per type per subscription; no per-resource GETs.
+ * {@code /subscriptions/<id>}, the REST api-version (from Azure/azure-rest-api-specs), any extra
+ * query, and whether it is the read-only POST of Policy Insights. One paged call per type per
+ * subscription; per-parent calls are {@link ChildType}s.
  */
-record ArmListType(String vouchType, String armType, String path, String apiVersion, String extraQuery) {
+record ArmListType(String vouchType, String armType, String path, String apiVersion, String extraQuery, boolean post) {
+
+    ArmListType(String vouchType, String armType, String path, String apiVersion, String extraQuery) {
+        this(vouchType, armType, path, apiVersion, extraQuery, false);
+    }
 
     /** The read action a denied list call lacks, e.g. {@code Microsoft.Storage/storageAccounts/read}. */
     String permission() {
@@ -47,5 +52,10 @@ record ArmListType(String vouchType, String armType, String path, String apiVers
             of("azure.authorization.lock", "Microsoft.Authorization/locks", "2020-05-01"),
             of("azure.loganalytics.workspace", "Microsoft.OperationalInsights/workspaces", "2023-09-01"),
             of("azure.recoveryservices.vault", "Microsoft.RecoveryServices/vaults", "2024-04-01"),
-            of("azure.postgresql.flexible_server", "Microsoft.DBforPostgreSQL/flexibleServers", "2024-08-01"));
+            of("azure.postgresql.flexible_server", "Microsoft.DBforPostgreSQL/flexibleServers", "2024-08-01"),
+            of("azure.authorization.classic_administrator", "Microsoft.Authorization/classicAdministrators", "2015-07-01"),
+            // POST …/summarize is a read (action …/policyStates/summarize/read, in Reader). The summary has no
+            // ARM type of its own in azure-types.yaml, so it normalizes to azure.unmapped (armType …/summary).
+            new ArmListType("azure.unmapped", "Microsoft.PolicyInsights/policyStates/summarize",
+                    "/providers/Microsoft.PolicyInsights/policyStates/latest/summarize", "2019-10-01", "", true));
 }

@@ -22,7 +22,8 @@ import java.util.Objects;
 /**
  * Azure Resource Manager over an azure-core {@link HttpPipeline}: bearer-token authentication
  * (scope {@code <endpoint>/.default}), a bounded retry that honours {@code Retry-After} on 429/503
- * (and other transient statuses), and the JDK HTTP client. Only GETs are issued. The token lives in
+ * (and other transient statuses), and the JDK HTTP client. Only reads are issued: GETs, and the one
+ * read-only POST of Policy Insights ({@code policyStates/latest/summarize}). The token lives in
  * the pipeline's authentication policy and is never returned, logged or put in a message.
  */
 public final class AzureArm {
@@ -78,7 +79,15 @@ public final class AzureArm {
 
     /** One GET; retries already happened inside the pipeline. Transport failures throw unchecked. */
     ArmReply get(String url) {
-        HttpRequest request = new HttpRequest(HttpMethod.GET, url);
+        return send(new HttpRequest(HttpMethod.GET, url));
+    }
+
+    /** One body-less POST, for read actions such as {@code policyStates/latest/summarize}. */
+    ArmReply post(String url) {
+        return send(new HttpRequest(HttpMethod.POST, url));
+    }
+
+    private ArmReply send(HttpRequest request) {
         request.setHeader(com.azure.core.http.HttpHeaderName.ACCEPT, "application/json");
         try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
             com.azure.core.util.BinaryData body = response.getBodyAsBinaryData();

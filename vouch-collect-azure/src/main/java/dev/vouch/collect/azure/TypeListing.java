@@ -24,8 +24,18 @@ final class TypeListing {
     /** A runaway nextLink chain (a server returning the same link) stops here and is reported. */
     static final int MAX_PAGES = 10_000;
 
-    /** What one listing produced. */
-    record Result(List<Resource> resources, List<CollectionError> errors) {}
+    /** Types whose REST objects are kept for a merge with a per-resource call (site + config/web). */
+    static final java.util.Set<String> KEEP_RAW = java.util.Set.of("azure.web.site");
+
+    /**
+     * What one listing produced; {@code raw} holds the REST objects of {@link #KEEP_RAW} types only
+     * (same order as their resources), empty otherwise.
+     */
+    record Result(List<Resource> resources, List<CollectionError> errors, List<JsonNode> raw) {
+        Result(List<Resource> resources, List<CollectionError> errors) {
+            this(resources, errors, List.of());
+        }
+    }
 
     private final AzureArm arm;
     private final Instant now;
@@ -38,6 +48,8 @@ final class TypeListing {
     Result list(ArmListType type, String subscriptionId) {
         List<Resource> resources = new ArrayList<>();
         List<CollectionError> errors = new ArrayList<>();
+        List<JsonNode> raw = new ArrayList<>();
+        boolean keepRaw = KEEP_RAW.contains(type.vouchType());
         String url = type.url(arm.baseUrl(), subscriptionId);
         int pages = 0;
         while (url != null) {
@@ -48,7 +60,13 @@ final class TypeListing {
                 resources.add(placeholder(type, subscriptionId, origin, page.failure()));
                 break;
             }
-            page.items().forEach(item -> normalize(item, origin, resources::add, errors::add));
+            for (JsonNode item : page.items()) {
+                int before = resources.size();
+                normalize(item, origin, resources::add, errors::add);
+                if (keepRaw && resources.size() > before) {
+                    raw.add(item);
+                }
+            }
             url = page.nextLink();
             if (++pages >= MAX_PAGES && url != null) {
                 String why = "listing " + type.armType() + " in subscription " + subscriptionId + " stopped after " + MAX_PAGES + " pages";
@@ -57,7 +75,7 @@ final class TypeListing {
                 break;
             }
         }
-        return new Result(resources, errors);
+        return new Result(resources, errors, raw);
     }
 
     /** One page: items and next link, or a failure message. */
@@ -71,7 +89,7 @@ final class TypeListing {
     Page fetch(String url, Origin origin, ArmListType type, String subscriptionId) {
         AzureArm.ArmReply reply;
         try {
-            reply = arm.get(url);
+            reply = type.post() ? arm.post(url) : arm.get(url);
         } catch (RuntimeException e) {
             return Page.failed("listing " + type.armType() + " in subscription " + subscriptionId + " failed at "
                     + origin.location() + ": " + ArmFailures.scrub(String.valueOf(e.getMessage())));
@@ -100,9 +118,41 @@ final class TypeListing {
             return Page.failed("unexpected response from " + where + ": expected an ARM list page {value:[…]}");
         }
         List<JsonNode> items = new ArrayList<>(root.path("value").size());
-        root.path("value").forEach(items::add);
+        JsonNode context = root.path("@odata.context");
+        for (JsonNode item : root.path("value")) {
+            // Policy Insights summaries are identified by their OData context; some pages give it only once, on top.
+            if (context.isTextual() && item.isObject() && !item.has("@odata.context") && !item.has("id")) {
+                item = ((com.fasterxml.jackson.databind.node.ObjectNode) item.deepCopy()).put("@odata.context", context.textValue() + "/$entity");
+            }
+            items.add(item);
+        }
         JsonNode next = root.path("nextLink");
         return new Page(items, next.isTextual() && !next.textValue().isBlank() ? next.textValue() : null, null);
+    }
+
+    /** One JSON document, or a missing node when it does not parse (see {@link #objectFailure}). */
+    static JsonNode parseObject(String body) {
+        try {
+            JsonNode root = JSON.readTree(body);
+            return root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root;
+        } catch (JsonProcessingException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+
+    /** Why a single-resource body is unusable (malformed JSON, not an object), or empty. */
+    static String objectFailure(String body, JsonNode parsed, String where) {
+        if (parsed.isMissingNode()) {
+            try {
+                JSON.readTree(body);
+                return "empty response from " + where + ": expected an ARM resource object";
+            } catch (JsonProcessingException e) {
+                var at = e.getLocation();
+                String position = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+                return "malformed JSON from " + where + position + ": " + ArmFailures.scrub(e.getOriginalMessage());
+            }
+        }
+        return parsed.isObject() ? "" : "unexpected response from " + where + ": expected an ARM resource object";
     }
 
     private void normalize(JsonNode item, Origin origin, Consumer<Resource> out, Consumer<CollectionError> errors) {

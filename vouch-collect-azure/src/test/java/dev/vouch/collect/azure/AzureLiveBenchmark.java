@@ -18,20 +18,29 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Mock-tenant benchmark, not a test: WireMock serving 20 subscriptions × 2,500 resources (1,500 storage
- * accounts in pages of 1,000 and 1,000 VMs per subscription; every other type empty), each response delayed
- * by a fixed latency. Prints wall time, requests served (counted by a WireMock listener) per resource and peak heap (WireMock shares the JVM).
- * Run: {@code java -cp <test classpath> dev.vouch.collect.azure.AzureLiveBenchmark [latencyMs] [concurrency]}.
+ * Mock-tenant benchmark, not a test: WireMock serving 20 subscriptions, each with 1,500 storage accounts
+ * (pages of 1,000), 1,000 VMs, 20 SQL servers, 50 web apps, 20 key vaults and 5 Recovery Services vaults
+ * (every other type empty), and children for every parent: a blob service per account; 2 firewall
+ * rules, auditing and databases master + 2 (each with TDE) per server; config/web per site; a
+ * diagnostic setting per key vault; 2 backup policies per Recovery Services vault. Each response is
+ * delayed by a fixed latency. Prints wall time, requests served (counted by a WireMock listener) per
+ * resource emitted (children included) and peak heap (WireMock shares the JVM).
+ * Run: {@code java -cp <test classpath> dev.vouch.collect.azure.AzureLiveBenchmark [latencyMs] [concurrency] [storageDiagnostics]}.
  */
 public final class AzureLiveBenchmark {
     static final int SUBSCRIPTIONS = 20;
     static final int STORAGE = 1_500;
     static final int VMS = 1_000;
     static final int PAGE = 1_000;
+    static final int SQL_SERVERS = 20;
+    static final int SITES = 50;
+    static final int KEY_VAULTS = 20;
+    static final int RECOVERY_VAULTS = 5;
 
     public static void main(String[] args) {
         int latency = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        boolean storageDiagnostics = args.length > 2 && Boolean.parseBoolean(args[2]);
         WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(64).asynchronousResponseEnabled(true)
                 .asynchronousResponseThreads(32).disableRequestJournal());
         java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
@@ -39,7 +48,8 @@ public final class AzureLiveBenchmark {
         server.start();
         try {
             stub(server, latency);
-            AzureLiveCollector collector = new AzureLiveCollector(Clock.systemUTC(), AzureArm.forTesting(server.baseUrl()), Set.of(), concurrency);
+            AzureLiveCollector collector = new AzureLiveCollector(Clock.systemUTC(), AzureArm.forTesting(server.baseUrl()), Set.of(),
+                    concurrency, storageDiagnostics);
             collector.collect(); // warm-up: class loading, connection pool
             System.gc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -53,8 +63,9 @@ public final class AzureLiveBenchmark {
             System.gc();
             long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.printf(Locale.ROOT, "heap after GC with the result held (WireMock stubs included)=%d MiB%n", retained / (1024 * 1024));
-            System.out.printf(Locale.ROOT, "resources=%d errors=%d latency=%dms concurrency=%d%n",
-                    result.resources().size(), result.errors().size(), latency, concurrency);
+            System.out.printf(Locale.ROOT, "resources=%d errors=%d latency=%dms concurrency=%d storageDiagnostics=%b%n",
+                    result.resources().size(), result.errors().size(), latency, concurrency, storageDiagnostics);
+            result.errors().stream().limit(3).forEach(e -> System.out.println("error: " + e.message()));
             System.out.printf(Locale.ROOT, "time=%d ms, requests=%d (%.4f per resource), peak heap=%d MiB%n",
                     millis, requests, requests / (double) result.resources().size(), peak / (1024 * 1024));
         } finally {
@@ -73,7 +84,9 @@ public final class AzureLiveBenchmark {
             server.stubFor(page(storage, "p2", latency, storagePage(id, PAGE, STORAGE, null)));
             String vms = "/subscriptions/" + id + "/providers/Microsoft.Compute/virtualMachines";
             server.stubFor(page(vms, null, latency, vmPage(id)));
+            stubParents(server, id, latency);
         }
+        BenchChildren.stub(server, latency);
         server.stubFor(get(urlPathEqualTo("/subscriptions")).willReturn(aResponse().withFixedDelay(latency)
                 .withHeader("Content-Type", "application/json").withBody(subs.append("]}").toString())));
         server.stubFor(get(urlPathMatching("/subscriptions/[^/]+/.*")).atPriority(10).willReturn(aResponse()
@@ -85,6 +98,29 @@ public final class AzureLiveBenchmark {
         b = token == null ? b.withQueryParam("$skiptoken", com.github.tomakehurst.wiremock.client.WireMock.absent())
                 : b.withQueryParam("$skiptoken", equalTo(token));
         return b.willReturn(aResponse().withFixedDelay(latency).withHeader("Content-Type", "application/json").withBody(body));
+    }
+
+    private static void stubParents(WireMockServer server, String sub, int latency) {
+        String prefix = "/subscriptions/" + sub + "/providers/";
+        server.stubFor(page(prefix + "Microsoft.Sql/servers", null, latency,
+                parents(sub, "Microsoft.Sql/servers", "sql", SQL_SERVERS, "{\"minimalTlsVersion\":\"1.2\",\"publicNetworkAccess\":\"Disabled\"}")));
+        server.stubFor(page(prefix + "Microsoft.Web/sites", null, latency,
+                parents(sub, "Microsoft.Web/sites", "app", SITES, "{\"httpsOnly\":true,\"siteConfig\":{\"minTlsVersion\":null}}")));
+        server.stubFor(page(prefix + "Microsoft.KeyVault/vaults", null, latency,
+                parents(sub, "Microsoft.KeyVault/vaults", "kv", KEY_VAULTS, "{\"enableSoftDelete\":true,\"enablePurgeProtection\":true}")));
+        server.stubFor(page(prefix + "Microsoft.RecoveryServices/vaults", null, latency,
+                parents(sub, "Microsoft.RecoveryServices/vaults", "rsv", RECOVERY_VAULTS, "{\"provisioningState\":\"Succeeded\"}")));
+    }
+
+    private static String parents(String sub, String armType, String prefix, int count, String properties) {
+        StringBuilder b = new StringBuilder("{\"value\":[");
+        for (int i = 0; i < count; i++) {
+            b.append(i == 0 ? "" : ",").append("{\"id\":\"/subscriptions/").append(sub).append("/resourceGroups/rg-app/providers/")
+                    .append(armType).append('/').append(prefix).append(i).append("\",\"name\":\"").append(prefix).append(i)
+                    .append("\",\"type\":\"").append(armType).append("\",\"location\":\"westeurope\",\"properties\":")
+                    .append(properties).append('}');
+        }
+        return b.append("]}").toString();
     }
 
     static String subscription(int s) {

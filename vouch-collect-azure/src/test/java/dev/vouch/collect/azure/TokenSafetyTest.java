@@ -53,6 +53,8 @@ class TokenSafetyTest {
         try {
             String base = "https://localhost:" + server.httpsPort();
             server.stubFor(get(urlPathMatching("/subscriptions/[^/]+/.*")).atPriority(10).willReturn(okJson("{\"value\":[]}")));
+            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathMatching("/subscriptions/[^/]+/.*"))
+                    .atPriority(10).willReturn(okJson("{\"value\":[]}")));
             server.stubFor(get(urlPathEqualTo("/subscriptions/" + SUB + "/providers/Microsoft.Storage/storageAccounts"))
                     .willReturn(aResponse().withStatus(403).withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
                             .withBody("{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"denied for Bearer " + TOKEN + "\"}}")));
