@@ -1,0 +1,55 @@
+package dev.vouch.assess;
+
+import dev.vouch.catalog.Catalog;
+import dev.vouch.catalog.Category;
+import dev.vouch.catalog.Control;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Scores in-scope controls and rolls them up, from check scores and evidence, at a fixed "now". */
+final class Evaluator {
+
+    record Evaluation(Map<String, ControlScore> controls, Rollup.Result rollup) {
+        double overall() {
+            return rollup.overall().doubleValue();
+        }
+    }
+
+    private final Catalog catalog;
+    private final Set<Category> scope;
+    private final Instant now;
+    private final Map<String, List<String>> inScope;
+
+    Evaluator(Catalog catalog, Set<Category> scope, Instant now) {
+        this.catalog = catalog;
+        this.scope = scope;
+        this.now = now;
+        this.inScope = Rollup.inScopeControls(catalog, scope);
+    }
+
+    Evaluation evaluate(Map<String, CheckScore> checks, List<EvidenceItem> items) {
+        Map<String, ControlScore> controls = new LinkedHashMap<>();
+        inScope.forEach((id, criteria) -> controls.put(id, ControlScoring.score(control(id), criteria, checks, items, now)));
+        return new Evaluation(controls, Rollup.of(catalog, scope, controls));
+    }
+
+    Control control(String id) {
+        return catalog.control(id).orElseThrow(() -> new IllegalStateException("control " + id + " vanished"));
+    }
+
+    /** In-scope control ids that list the check, in catalog order. */
+    List<String> controlsForCheck(String checkId) {
+        return catalog.controlsForCheck(checkId).stream().map(Control::id).filter(inScope::containsKey).toList();
+    }
+
+    Set<String> inScopeControlIds() {
+        return inScope.keySet();
+    }
+
+    Instant now() {
+        return now;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.vouch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.assess.Assessment;
+import dev.vouch.assess.EvidenceItem;
+import dev.vouch.assess.ScoreText;
+import dev.vouch.assess.Scorer;
+import dev.vouch.catalog.Catalog;
+import dev.vouch.catalog.Category;
+import dev.vouch.cli.vault.WorkspaceVault;
+import dev.vouch.cli.workspace.ConfigException;
+import dev.vouch.cli.workspace.Workspace;
+import dev.vouch.model.Finding;
+import dev.vouch.store.ScanSummary;
+import dev.vouch.store.Store;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"SOC 2 readiness scores per control, criterion, Trust Services category and overall, with bands",
+            "(< 60 not ready, 60-80 remediation needed, 80-90 nearly ready, >= 90 ready for the auditor) and the",
+            "remediation list ordered by score gain. Reads the workspace's latest scan and the evidence in its vault.",
+            "Every number can be expanded into its arithmetic: vouch score --explain CC6.1 (or a control id). See docs/scoring.md."})
+final class ScoreCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder (default: current).")
+    Path workspaceDir;
+
+    @Option(names = "--explain", paramLabel = "ID", description = "Show the arithmetic behind a criterion (CC6.1), control (VC-IAM-01) or category (security).")
+    String explain;
+
+    @Option(names = "--format", description = "text (default) or json") String format = "text";
+
+    @Option(names = "--top", description = "How many remediation items to list (default 10).") int top = 10;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Workspace ws = Workspace.open(workspaceDir == null ? Path.of(".") : workspaceDir);
+        if (!Files.exists(ws.database())) {
+            throw new ConfigException(ws.database() + ": no scan recorded yet; run 'vouch scan " + ws.dir() + "' first");
+        }
+        List<Finding> findings;
+        ScanSummary latest;
+        try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
+            latest = store.latestScan().orElseThrow(() -> new ConfigException(ws.database()
+                    + ": no scan recorded yet; run 'vouch scan " + ws.dir() + "' first"));
+            findings = store.findingsAtScan(latest.id());
+        }
+        Assessment a = new Scorer(Catalog.loadDefault(), scope(ws), Clock.systemUTC()).score(findings, evidence(ws));
+        PrintWriter out = spec.commandLine().getOut();
+        boolean json = format.equalsIgnoreCase("json");
+        if (explain != null) {
+            var e = a.explain(explain.trim());
+            out.print(json ? ChecksCommand.JSON.writeValueAsString(e) + "\n" : new ScoreText(top).explain(e));
+        } else {
+            out.print(json ? ChecksCommand.JSON.writeValueAsString(a) + "\n" : new ScoreText(top).summary(a));
+        }
+        out.flush();
+        spec.commandLine().getErr().println("vouch: scored scan #" + latest.id() + " with " + findings.size() + " findings");
+        return ExitCode.OK;
+    }
+
+    private static Set<Category> scope(Workspace ws) {
+        Set<Category> out = EnumSet.of(Category.SECURITY);
+        for (String c : ws.categories()) {
+            out.add(Category.valueOf(c.toUpperCase(Locale.ROOT)));
+        }
+        return out;
+    }
+
+    /** Manual evidence (and any statement naming controls) in the workspace's vault, as scoring input. */
+    private static List<EvidenceItem> evidence(Workspace ws) {
+        WorkspaceVault wv = new WorkspaceVault(ws);
+        List<EvidenceItem> out = new ArrayList<>();
+        if (!wv.hasKeys()) {
+            return out;
+        }
+        EvidenceCommand.vault(wv).forEachStatement((line, seq) -> {
+            JsonNode n;
+            try {
+                n = JSON.readTree(line);
+            } catch (IOException e) {
+                return; // vouch vault verify reports damaged entries; scoring skips them
+            }
+            if (!n.path("kind").asText().equals("evidence.manual")) {
+                return;
+            }
+            List<String> controls = new ArrayList<>();
+            n.path("scope").path("controls").forEach(c -> controls.add(c.asText()));
+            if (controls.isEmpty()) {
+                return;
+            }
+            Instant time = Instant.parse(n.path("time").asText());
+            out.add(new EvidenceItem(n.path("kind").asText(), controls,
+                    Instant.parse(n.path("covers").path("from").asText(time.toString())),
+                    Instant.parse(n.path("covers").path("to").asText(time.toString())), time, seq, n.path("name").asText("")));
+        });
+        return out;
+    }
+}
