@@ -29,7 +29,10 @@ final class ChecksCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The CLI's JSON output: indented; instants as RFC 3339 text. */
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("vouch-time")
+                    .addSerializer(java.time.Instant.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance));
 
     static Map<String, Object> json(CheckInfo c, List<Control> controls, List<String> criteria) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -49,6 +49,9 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--top", description = "How many remediation items to list (default 10).") int top = 10;
 
+    @Option(names = "--as-of", paramLabel = "WHEN", description = "Score the estate as it was then (a date = end of that day UTC, or an RFC 3339 instant), from the recorded history and the evidence recorded by then.")
+    String asOf;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -60,12 +63,17 @@ final class ScoreCommand implements Callable<Integer> {
         }
         List<Finding> findings;
         ScanSummary latest;
+        Instant at = asOf == null ? Instant.now() : when(asOf);
         try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
-            latest = store.latestScan().orElseThrow(() -> new ConfigException(ws.database()
-                    + ": no scan recorded yet; run 'vouch scan " + ws.dir() + "' first"));
-            findings = store.findingsAtScan(latest.id());
+            latest = store.scans().stream().filter(x -> !x.finishedAt().isAfter(at)).reduce((x, y) -> y)
+                    .orElseThrow(() -> new ConfigException(ws.database() + ": no scan recorded "
+                            + (asOf == null ? "yet; run 'vouch scan " + ws.dir() + "' first" : "at or before " + at
+                            + store.scans().stream().findFirst().map(f -> " (the first was at " + f.finishedAt() + ")").orElse(""))));
+            findings = asOf == null ? store.findingsAtScan(latest.id()) : store.findingsAsOf(at);
         }
-        Assessment a = new Scorer(Catalog.loadDefault(), scope(ws), Clock.systemUTC()).score(findings, evidence(ws));
+        Clock clock = Clock.fixed(at, java.time.ZoneOffset.UTC);
+        List<EvidenceItem> evidence = evidence(ws).stream().filter(e -> !e.recordedAt().isAfter(at)).toList();
+        Assessment a = new Scorer(Catalog.loadDefault(), scope(ws), clock).score(findings, evidence);
         PrintWriter out = spec.commandLine().getOut();
         boolean json = format.equalsIgnoreCase("json");
         if (explain != null) {
@@ -79,7 +87,12 @@ final class ScoreCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static Set<Category> scope(Workspace ws) {
+    /** A date (the end of that day, UTC) or an RFC 3339 instant. */
+    static Instant when(String text) {
+        return Period.parse(text + ".." + text, "--as-of").to();
+    }
+
+    static Set<Category> scope(Workspace ws) {
         Set<Category> out = EnumSet.of(Category.SECURITY);
         for (String c : ws.categories()) {
             out.add(Category.valueOf(c.toUpperCase(Locale.ROOT)));
@@ -88,7 +101,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Manual evidence (and any statement naming controls) in the workspace's vault, as scoring input. */
-    private static List<EvidenceItem> evidence(Workspace ws) {
+    static List<EvidenceItem> evidence(Workspace ws) {
         WorkspaceVault wv = new WorkspaceVault(ws);
         List<EvidenceItem> out = new ArrayList<>();
         if (!wv.hasKeys()) {
