@@ -66,6 +66,7 @@ final class VaultCommand implements Runnable {
             PublicKey pub = publicKey(wv, null);
             spec.commandLine().getOut().print(Files.readString(wv.publicKey(), StandardCharsets.UTF_8));
             spec.commandLine().getOut().println("fingerprint " + VaultKeys.fingerprint(pub));
+            spec.commandLine().getOut().flush();
             return ExitCode.OK;
         }
     }
@@ -82,6 +83,7 @@ final class VaultCommand implements Runnable {
             String c = EvidenceCommand.vault(wv).newestCheckpoint()
                     .orElseThrow(() -> new ConfigException(wv.dir() + ": no checkpoint yet"));
             spec.commandLine().getOut().print(c);
+            spec.commandLine().getOut().flush();
             return ExitCode.OK;
         }
     }

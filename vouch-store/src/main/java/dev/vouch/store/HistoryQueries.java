@@ -81,6 +81,22 @@ final class HistoryQueries {
                 .list();
     }
 
+    /** Intervals with {@code valid_from < to} and {@code valid_to > from} (or still open), by check, resource, start. */
+    List<FindingInterval> intervalsOverlapping(Instant from, Instant to) {
+        return h.createQuery("SELECT " + StateRow.COLUMNS + ", valid_from_at, valid_to_at FROM finding_state"
+                        + " WHERE valid_from_at < :to AND (valid_to_at IS NULL OR valid_to_at > :from)"
+                        + ORDER + ", valid_from_at")
+                .bind("from", from.toEpochMilli())
+                .bind("to", to.toEpochMilli())
+                .map((rs, ctx) -> {
+                    long end = rs.getLong("valid_to_at");
+                    Instant validTo = rs.wasNull() ? FindingInterval.OPEN : Instant.ofEpochMilli(end);
+                    return new FindingInterval(StateRow.map(rs).finding(),
+                            Instant.ofEpochMilli(rs.getLong("valid_from_at")), validTo);
+                })
+                .list();
+    }
+
     /** The findings as scan {@code scanId} left them. */
     List<Finding> findingsAtScan(long scanId) {
         return h.createQuery("SELECT " + StateRow.COLUMNS + " FROM finding_state WHERE valid_from_scan <= :s"

@@ -73,6 +73,16 @@ public final class Store implements AutoCloseable {
         return read("read findings as of " + t, q -> q.findingsAsOf(t));
     }
 
+    /**
+     * Every state interval that overlaps {@code [from, to)}, ordered by check, resource and start: the
+     * input of a Type II analysis. Open intervals have {@link FindingInterval#OPEN} as their end.
+     */
+    public List<FindingInterval> intervalsOverlapping(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return read("read intervals overlapping " + from + ".." + to, q -> q.intervalsOverlapping(from, to));
+    }
+
     /** The findings as scan {@code scanId} left them. */
     public List<Finding> findingsAtScan(long scanId) {
         return read("read findings of scan " + scanId, q -> q.findingsAtScan(scanId));

@@ -1,0 +1,90 @@
+package dev.vouch.cli;
+
+import dev.vouch.assess.type2.FindingSpan;
+import dev.vouch.assess.type2.Type2Analyzer;
+import dev.vouch.assess.type2.Type2Policy;
+import dev.vouch.assess.type2.Type2Report;
+import dev.vouch.assess.type2.Type2Text;
+import dev.vouch.assess.type2.Window;
+import dev.vouch.catalog.Catalog;
+import dev.vouch.catalog.Category;
+import dev.vouch.catalog.Control;
+import dev.vouch.cli.workspace.ConfigException;
+import dev.vouch.cli.workspace.Workspace;
+import dev.vouch.store.FindingInterval;
+import dev.vouch.store.ScanSummary;
+import dev.vouch.store.Store;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "type2", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Type II operating effectiveness over an observation window, from the recorded history: per control,",
+            "coverage (share of the window observed at the expected scan cadence, gaps listed), exceptions (resource,",
+            "from, to, duration, within or beyond the remediation SLA by severity), occurrences of manual controls",
+            "(expected vs performed, from the vault's evidence and the periods it covers), and a verdict with reasons.",
+            "Rules and thresholds: docs/scoring.md, 'Type II'."})
+final class Type2Command implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE") Path workspaceDir;
+    @Option(names = "--period", required = true, paramLabel = "FROM..TO", description = "The observation window, e.g. 2026-01-01..2026-12-31 (dates inclusive, UTC).") String period;
+    @Option(names = "--format", description = "text (default) or json") String format = "text";
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Workspace ws = Workspace.open(workspaceDir == null ? Path.of(".") : workspaceDir);
+        if (!Files.exists(ws.database())) {
+            throw new ConfigException(ws.database() + ": no scan recorded yet; run 'vouch scan " + ws.dir() + "' first");
+        }
+        Window window;
+        try {
+            window = Window.parse(period);
+        } catch (RuntimeException e) {
+            throw new ConfigException("--period: " + e.getMessage());
+        }
+        List<Instant> scans;
+        List<FindingSpan> spans;
+        try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
+            List<ScanSummary> all = store.scans();
+            if (all.isEmpty()) {
+                throw new ConfigException(ws.database() + ": no scan recorded yet");
+            }
+            Instant first = all.get(0).finishedAt();
+            Instant last = all.get(all.size() - 1).finishedAt();
+            if (window.to().isBefore(first) || window.from().isAfter(last)) {
+                throw new ConfigException("--period " + period + " lies outside the recorded history (" + first + " .. " + last
+                        + "); nothing was observed in it");
+            }
+            scans = all.stream().map(ScanSummary::finishedAt).toList();
+            spans = store.intervalsOverlapping(window.from(), window.to()).stream()
+                    .filter(i -> i.validTo().isAfter(i.validFrom()))
+                    .map(Type2Command::span).toList();
+        }
+        Set<Category> scope = ScoreCommand.scope(ws);
+        Catalog catalog = Catalog.loadDefault();
+        List<Control> controls = catalog.controls().stream()
+                .filter(c -> c.criteria().stream().anyMatch(id -> catalog.criterion(id).map(k -> scope.contains(k.category())).orElse(false)))
+                .toList();
+        Type2Report report = new Type2Analyzer(controls, Type2Policy.defaults())
+                .analyze(window, scans, spans, ScoreCommand.evidence(ws));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equalsIgnoreCase("json") ? ChecksCommand.JSON.writeValueAsString(report) + "\n" : new Type2Text().summary(report));
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static FindingSpan span(FindingInterval i) {
+        var f = i.finding();
+        return new FindingSpan(f.checkId(), f.resourceId(), f.resourceName(), f.outcome(), f.severity(), i.validFrom(),
+                i.isOpen() ? FindingSpan.OPEN : i.validTo());
+    }
+}
