@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"The workspace's recorded scans with their readiness score (the trend), and drift: findings that",
+        description = {"Score trend over the recorded scans, and drift: what started failing, and when.", "",
+            "The workspace's recorded scans with their readiness score (the trend), and drift: findings that",
             "were passing and started failing (and those that recovered), with when, from the recorded history."})
 final class HistoryCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE") Path workspaceDir;

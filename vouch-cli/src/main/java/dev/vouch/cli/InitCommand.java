@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Create a workspace: a folder with a commented vouch.yaml to edit, and the evidence vault's",
+        description = {"Create a workspace (vouch.yaml) and the evidence vault's signing key.", "",
+            "Create a workspace: a folder with a commented vouch.yaml to edit, and the evidence vault's",
             "Ed25519 signing key pair in .vouch/keys/ (private key mode 0600). Never overwrites either."})
 final class InitCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Folder (default: current).") Path dir = Path.of(".");

@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Pick an auditor sample from a population, sized by the control's frequency and selected by a",
+        description = {"Draw an auditor sample the auditor can re-derive from a signed vault checkpoint.", "",
+            "Pick an auditor sample from a population, sized by the control's frequency and selected by a",
             "signed vault checkpoint's root hash, so the auditor can re-derive exactly the same sample (docs/scoring.md).",
             "Populations: changes (merged pull requests from the latest GitHub scan), hires and terminations (--roster CSV).",
             "Example: vouch sample --control VC-CHG-01 --period 2026-01-01..2026-06-30 --checkpoint held.txt"})

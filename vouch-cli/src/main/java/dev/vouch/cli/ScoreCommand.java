@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"SOC 2 readiness scores per control, criterion, Trust Services category and overall, with bands",
+        description = {"Readiness scores per control, criterion and category, with bands and remediation by gain.", "",
+            "SOC 2 readiness scores per control, criterion, Trust Services category and overall, with bands",
             "(< 60 not ready, 60-80 remediation needed, 80-90 nearly ready, >= 90 ready for the auditor) and the",
             "remediation list ordered by score gain. Reads the workspace's latest scan and the evidence in its vault.",
             "Every number can be expanded into its arithmetic: vouch score --explain CC6.1 (or a control id). See docs/scoring.md."})

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "type2", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Type II operating effectiveness over an observation window, from the recorded history: per control,",
+        description = {"Type II operating effectiveness over an observation window: coverage, exceptions, verdicts.", "",
+            "Type II operating effectiveness over an observation window, from the recorded history: per control,",
             "coverage (share of the window observed at the expected scan cadence, gaps listed), exceptions (resource,",
             "from, to, duration, within or beyond the remediation SLA by severity), occurrences of manual controls",
             "(expected vs performed, from the vault's evidence and the periods it covers), and a verdict with reasons.",
