@@ -33,6 +33,18 @@ final class Json {
 
     /** A generator over {@code out} (not closed by {@link #finish()}); {@code what} names the report in errors. */
     static Json open(Writer out, String what) {
+        return open(out, what, true);
+    }
+
+    /** As {@link #open(Writer, String)}; {@code pretty} false writes compact JSON (for storage). */
+    static Json open(Writer out, String what, boolean pretty) {
+        if (!pretty) {
+            try {
+                return new Json(out, FACTORY.createGenerator(out), what);
+            } catch (IOException e) {
+                throw failed(what, e);
+            }
+        }
         DefaultIndenter lf = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()

@@ -18,11 +18,22 @@ import java.util.Map;
  */
 public final class JsonRenderer implements Renderer {
     public static final String SCHEMA_VERSION = "1.0";
+    private final boolean pretty;
+
+    /** Indented JSON, for people and diffs. */
+    public JsonRenderer() {
+        this(true);
+    }
+
+    /** @param pretty false for compact JSON, the same document without whitespace (what the vault stores) */
+    public JsonRenderer(boolean pretty) {
+        this.pretty = pretty;
+    }
 
     @Override
     public void render(ReportInput in, Writer out) {
         ScanResult s = in.scan();
-        Json j = Json.open(out, "JSON").object();
+        Json j = Json.open(out, "JSON", pretty).object();
         j.field("schemaVersion", SCHEMA_VERSION);
         scan(j, s);
         summary(j, in);

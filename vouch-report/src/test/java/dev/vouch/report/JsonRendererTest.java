@@ -83,4 +83,14 @@ class JsonRendererTest {
         JsonNode ref = schema.get("$ref");
         return ref == null ? schema : root.at(ref.asText().substring(1));
     }
+
+    @org.junit.jupiter.api.Test
+    void compactIsTheSameDocumentWithoutWhitespace() throws Exception {
+        var in = SampleScan.input();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        String pretty = Golden.render(new JsonRenderer(), in);
+        String compact = Golden.render(new JsonRenderer(false), in);
+        org.assertj.core.api.Assertions.assertThat(compact).doesNotContain("\n  ").hasSizeLessThan(pretty.length());
+        org.assertj.core.api.Assertions.assertThat(mapper.readTree(compact)).isEqualTo(mapper.readTree(pretty));
+    }
 }

@@ -42,7 +42,7 @@ public final class ScanRecorder {
                 "snapshot-" + stamp + ".json", List.copyOf(controls), List.copyOf(criteria), scan.sources(), actor,
                 scan.startedAt(), scan.finishedAt(), resources.size() + " resources");
         StringWriter findings = new StringWriter();
-        new JsonRenderer().render(report, findings);
+        new JsonRenderer(false).render(report, findings);
         Evidence result = new Evidence("scan.findings", findings.toString().getBytes(StandardCharsets.UTF_8),
                 "application/json", "findings-" + stamp + ".json", List.copyOf(controls), List.copyOf(criteria),
                 scan.sources(), actor, scan.startedAt(), scan.finishedAt(), scan.findings().size() + " findings");
