@@ -117,18 +117,7 @@ public final class AwsExportCollector implements Collector {
         }
 
         private void readJson(Path file, String display) {
-            LocatedJson json;
-            try {
-                json = LocatedJson.read(file);
-            } catch (LocatedJson.SyntaxError e) {
-                errors.add(new CollectionError(new Origin(SOURCE, display, e.line()),
-                        "malformed JSON at " + display + ":" + e.line() + ":" + e.column() + ": " + e.getMessage()));
-                return;
-            } catch (UncheckedIOException e) {
-                errors.add(new CollectionError(Origin.of(SOURCE, display), e.getMessage()));
-                return;
-            }
-            readRoot(json, display);
+            LocatedJson.read(file, SOURCE, display, errors).ifPresent(json -> readRoot(json, display));
         }
 
         void readRoot(LocatedJson json, String display) {

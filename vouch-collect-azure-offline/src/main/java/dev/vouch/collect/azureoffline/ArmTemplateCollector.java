@@ -7,7 +7,6 @@ import dev.vouch.model.Collection;
 import dev.vouch.model.CollectionError;
 import dev.vouch.model.Origin;
 import dev.vouch.model.Resource;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,7 +53,7 @@ public final class ArmTemplateCollector implements Collector {
         List<CollectionError> errors = new ArrayList<>();
         Map<Path, LocatedJson> parsed = new LinkedHashMap<>();
         for (Path file : sources.files()) {
-            read(file, sources.display(file), errors).ifPresent(json -> parsed.put(file, json));
+            LocatedJson.read(file, SOURCE, sources.display(file), errors).ifPresent(json -> parsed.put(file, json));
         }
         boolean single = sources.files().size() == 1;
         parsed.forEach((file, json) -> {
@@ -63,7 +62,7 @@ public final class ArmTemplateCollector implements Collector {
                 Path paramsFile = TemplateFile.parametersFileFor(file);
                 LocatedJson params = parsed.containsKey(paramsFile) ? parsed.get(paramsFile)
                         : java.nio.file.Files.isRegularFile(paramsFile)
-                        ? read(paramsFile, sources.display(paramsFile), errors).orElse(null) : null;
+                        ? LocatedJson.read(paramsFile, SOURCE, sources.display(paramsFile), errors).orElse(null) : null;
                 TemplateFile template = new TemplateFile(display, json, params, normalizer, now);
                 Collection c = template.collect();
                 resources.addAll(c.resources());
@@ -78,15 +77,4 @@ public final class ArmTemplateCollector implements Collector {
         return new Collection(resources, errors);
     }
 
-    private static java.util.Optional<LocatedJson> read(Path file, String display, List<CollectionError> errors) {
-        try {
-            return java.util.Optional.of(LocatedJson.read(file));
-        } catch (LocatedJson.SyntaxError e) {
-            errors.add(new CollectionError(new Origin(SOURCE, display, e.line()),
-                    "malformed JSON at " + display + ":" + e.line() + ":" + e.column() + ": " + e.getMessage()));
-        } catch (UncheckedIOException e) {
-            errors.add(new CollectionError(Origin.of(SOURCE, display), e.getMessage()));
-        }
-        return java.util.Optional.empty();
-    }
 }

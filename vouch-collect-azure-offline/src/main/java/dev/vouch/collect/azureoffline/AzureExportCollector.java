@@ -7,7 +7,6 @@ import dev.vouch.model.Collection;
 import dev.vouch.model.CollectionError;
 import dev.vouch.model.Origin;
 import dev.vouch.model.Resource;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,17 +69,11 @@ public final class AzureExportCollector implements Collector {
         }
 
         void read(Path file, String display) {
-            LocatedJson json;
-            try {
-                json = LocatedJson.read(file);
-            } catch (LocatedJson.SyntaxError e) {
-                errors.add(new CollectionError(new Origin(SOURCE, display, e.line()),
-                        "malformed JSON at " + display + ":" + e.line() + ":" + e.column() + ": " + e.getMessage()));
-                return;
-            } catch (UncheckedIOException e) {
-                errors.add(new CollectionError(Origin.of(SOURCE, display), e.getMessage()));
+            java.util.Optional<LocatedJson> read = LocatedJson.read(file, SOURCE, display, errors);
+            if (read.isEmpty()) {
                 return;
             }
+            LocatedJson json = read.get();
             ExportShapes.Found found = ExportShapes.find(json.root());
             for (ExportShapes.Misfit misfit : found.misfits()) {
                 String where = misfit.index() < 0 ? "the document" : "item " + misfit.index();

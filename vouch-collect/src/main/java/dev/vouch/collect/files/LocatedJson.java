@@ -49,6 +49,23 @@ public record LocatedJson(Object root, Map<Object, Integer> objectLines) {
         return line == null ? 0 : line;
     }
 
+    /**
+     * Reads {@code file} for a collector: a syntax error or an unreadable file becomes a collection error
+     * (source {@code source}, named {@code display}, with line and column) added to {@code errors}.
+     */
+    public static java.util.Optional<LocatedJson> read(Path file, String source, String display,
+            List<dev.vouch.model.CollectionError> errors) {
+        try {
+            return java.util.Optional.of(read(file));
+        } catch (SyntaxError e) {
+            errors.add(new dev.vouch.model.CollectionError(new dev.vouch.model.Origin(source, display, e.line()),
+                    "malformed JSON at " + display + ":" + e.line() + ":" + e.column() + ": " + e.getMessage()));
+        } catch (java.io.UncheckedIOException e) {
+            errors.add(new dev.vouch.model.CollectionError(dev.vouch.model.Origin.of(source, display), e.getMessage()));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Reads {@code file}; a syntax error is a {@link SyntaxError} with line and column. */
     public static LocatedJson read(Path file) {
         try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
