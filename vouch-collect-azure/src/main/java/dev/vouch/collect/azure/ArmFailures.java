@@ -2,7 +2,6 @@ package dev.vouch.collect.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.regex.Pattern;
 
 /**
  * Messages for failed list calls. They name the status, the ARM error code, the subscription and the
@@ -11,8 +10,6 @@ import java.util.regex.Pattern;
  */
 final class ArmFailures {
     private static final int MAX_DETAIL = 300;
-    private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+[A-Za-z0-9._~+/=-]+");
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ArmFailures() {}
@@ -56,8 +53,7 @@ final class ArmFailures {
 
     /** Shortened, with bearer tokens and JWTs replaced. */
     static String scrub(String text) {
-        String out = JWT.matcher(BEARER.matcher(text).replaceAll("Bearer <redacted>")).replaceAll("<redacted>");
-        return out.length() > MAX_DETAIL ? out.substring(0, MAX_DETAIL) + "…" : out;
+        return dev.vouch.collect.Secrets.redact(text, MAX_DETAIL);
     }
 
     private static String errorField(String body, String field) {

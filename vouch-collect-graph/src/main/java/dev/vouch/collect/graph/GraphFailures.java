@@ -1,7 +1,6 @@
 package dev.vouch.collect.graph;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Messages for failed Graph reads. They name the status, Graph's error code, the endpoint and the
@@ -10,8 +9,6 @@ import java.util.regex.Pattern;
  */
 final class GraphFailures {
     private static final int MAX_DETAIL = 300;
-    private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+[A-Za-z0-9._~+/=-]+");
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
 
     private GraphFailures() {
     }
@@ -56,8 +53,7 @@ final class GraphFailures {
 
     /** Shortened, with bearer tokens and JWTs replaced. */
     static String scrub(String text) {
-        String out = JWT.matcher(BEARER.matcher(text).replaceAll("Bearer <redacted>")).replaceAll("<redacted>");
-        return out.length() > MAX_DETAIL ? out.substring(0, MAX_DETAIL) + "…" : out;
+        return dev.vouch.collect.Secrets.redact(text, MAX_DETAIL);
     }
 
     private static String detail(String body) {
