@@ -1,8 +1,13 @@
 package dev.vouch.assess;
 
+import dev.vouch.catalog.EvidenceRequirement;
+import dev.vouch.catalog.EvidenceType;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One piece of recorded evidence, as the scorer sees it (the CLI maps vault statements to these).
@@ -36,6 +41,18 @@ public record EvidenceItem(String kind, List<String> controlIds, Instant coversF
             throw new IllegalArgumentException("evidence item '" + name + "' (vault #" + vaultSeq
                     + "): field 'coversTo' (" + coversTo + ") is before 'coversFrom' (" + coversFrom + ")");
         }
+    }
+
+    private static final Set<String> TYPE_KEYS = Arrays.stream(EvidenceType.values())
+            .map(EvidenceType::key).collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * Whether this item is evidence for {@code req} of {@code controlId}: it names the control, and its kind is
+     * the requirement's type key or not a type key at all. The scorer and the Type II counter share this rule.
+     */
+    public boolean satisfies(String controlId, EvidenceRequirement req) {
+        boolean kindMatches = kind.equals(req.type().key()) || !TYPE_KEYS.contains(kind);
+        return kindMatches && controlIds.contains(controlId);
     }
 
     /** A short reference for explanations: {@code 'Q1 access review' (vault #12)}. */

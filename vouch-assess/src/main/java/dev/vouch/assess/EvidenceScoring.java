@@ -2,20 +2,13 @@ package dev.vouch.assess;
 
 import dev.vouch.catalog.Control;
 import dev.vouch.catalog.EvidenceRequirement;
-import dev.vouch.catalog.EvidenceType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Judges each evidence requirement of a control fresh, stale or missing. */
 final class EvidenceScoring {
-
-    private static final Set<String> TYPE_KEYS = Arrays.stream(EvidenceType.values())
-            .map(EvidenceType::key).collect(Collectors.toUnmodifiableSet());
 
     /** Newest coverage first, then the vault order, then the name: a total, deterministic order. */
     static final Comparator<EvidenceItem> NEWEST_FIRST = Comparator.comparing(EvidenceItem::coversTo).reversed()
@@ -35,8 +28,7 @@ final class EvidenceScoring {
 
     /** An item counts for a requirement when it names the control, is recorded by now and has a matching kind. */
     static boolean matches(EvidenceItem item, String controlId, EvidenceRequirement req, Instant now) {
-        boolean kindMatches = item.kind().equals(req.type().key()) || !TYPE_KEYS.contains(item.kind());
-        return kindMatches && item.controlIds().contains(controlId) && !item.recordedAt().isAfter(now);
+        return item.satisfies(controlId, req) && !item.recordedAt().isAfter(now);
     }
 
     private static EvidenceStatus status(String controlId, int index, EvidenceRequirement req, List<EvidenceItem> items,

@@ -3,18 +3,14 @@ package dev.vouch.assess.type2;
 import dev.vouch.assess.EvidenceItem;
 import dev.vouch.catalog.Control;
 import dev.vouch.catalog.EvidenceRequirement;
-import dev.vouch.catalog.EvidenceType;
 import dev.vouch.catalog.Frequency;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Counts, per evidence requirement, the cadence periods of the window that evidence shows were performed.
@@ -25,9 +21,6 @@ import java.util.stream.Collectors;
  */
 final class OccurrenceCounter {
 
-    private static final Set<String> TYPE_KEYS = Arrays.stream(EvidenceType.values())
-            .map(EvidenceType::key).collect(Collectors.toUnmodifiableSet());
-
     private OccurrenceCounter() {
     }
 
@@ -35,7 +28,7 @@ final class OccurrenceCounter {
         List<Occurrences> out = new ArrayList<>();
         for (EvidenceRequirement req : control.evidence()) {
             List<EvidenceItem> matching = items.stream()
-                    .filter(i -> matches(i, control.id(), req))
+                    .filter(i -> i.satisfies(control.id(), req))
                     .filter(i -> new Period(0, window.from(), window.to(), "").touchedBy(i.coversFrom(), i.coversTo()))
                     .sorted(Comparator.comparing(EvidenceItem::coversTo).thenComparing(EvidenceItem::coversFrom)
                             .thenComparingLong(EvidenceItem::vaultSeq).thenComparing(EvidenceItem::name))
@@ -43,12 +36,6 @@ final class OccurrenceCounter {
             out.add(occurrences(window, req, matching));
         }
         return out;
-    }
-
-    /** Same rule as the scorer: the item names the control and its kind is the type key or not a type key at all. */
-    static boolean matches(EvidenceItem item, String controlId, EvidenceRequirement req) {
-        boolean kindMatches = item.kind().equals(req.type().key()) || !TYPE_KEYS.contains(item.kind());
-        return kindMatches && item.controlIds().contains(controlId);
     }
 
     private static Occurrences occurrences(Window window, EvidenceRequirement req, List<EvidenceItem> matching) {
