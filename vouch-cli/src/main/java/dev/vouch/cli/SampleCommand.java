@@ -72,7 +72,7 @@ final class SampleCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new ConfigException("--period: " + e.getMessage());
         }
-        Population pop = population(wv, p);
+        Population pop = population(population, wv, p, roster);
         Sample s = new Sampler(SampleSizes.standard()).sample(control.id(), control.frequency(), pop,
                 CheckpointRoot.parse(note, checkpoint.toString()));
         PrintWriter out = spec.commandLine().getOut();
@@ -82,19 +82,20 @@ final class SampleCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private Population population(WorkspaceVault wv, Period p) {
-        switch (population.toLowerCase(Locale.ROOT)) {
+    /** The population {@code kind} (changes, hires, terminations) in period {@code p}. */
+    static Population population(String kind, WorkspaceVault wv, Period p, Path roster) {
+        switch (kind.toLowerCase(Locale.ROOT)) {
             case "changes" -> {
                 return ChangePopulation.from(latestSnapshot(wv), p);
             }
             case "hires", "terminations" -> {
                 if (roster == null) {
-                    throw new ConfigException("--population " + population + " needs --roster FILE");
+                    throw new ConfigException("population " + kind + " needs --roster FILE (the HR roster CSV)");
                 }
                 Roster r = RosterCsv.read(roster);
-                return population.equalsIgnoreCase("hires") ? r.hires(p) : r.terminations(p);
+                return kind.equalsIgnoreCase("hires") ? r.hires(p) : r.terminations(p);
             }
-            default -> throw new ConfigException("--population must be changes, hires or terminations, was '" + population + "'");
+            default -> throw new ConfigException("population must be changes, hires or terminations, was '" + kind + "'");
         }
     }
 

@@ -1,14 +1,11 @@
 package dev.vouch.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.assess.Assessment;
 import dev.vouch.assess.EvidenceItem;
 import dev.vouch.assess.ScoreText;
 import dev.vouch.assess.Scorer;
 import dev.vouch.catalog.Catalog;
 import dev.vouch.catalog.Category;
-import dev.vouch.cli.vault.WorkspaceVault;
 import dev.vouch.cli.workspace.ConfigException;
 import dev.vouch.cli.workspace.Workspace;
 import dev.vouch.model.Finding;
@@ -20,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +34,6 @@ import picocli.CommandLine.Parameters;
             "remediation list ordered by score gain. Reads the workspace's latest scan and the evidence in its vault.",
             "Every number can be expanded into its arithmetic: vouch score --explain CC6.1 (or a control id). See docs/scoring.md."})
 final class ScoreCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "Workspace folder (default: current).")
     Path workspaceDir;
@@ -101,33 +96,11 @@ final class ScoreCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Manual evidence (and any statement naming controls) in the workspace's vault, as scoring input. */
+    /** Manual evidence in the workspace's vault (entries naming controls), as scoring input. */
     static List<EvidenceItem> evidence(Workspace ws) {
-        WorkspaceVault wv = new WorkspaceVault(ws);
-        List<EvidenceItem> out = new ArrayList<>();
-        if (!wv.hasKeys()) {
-            return out;
-        }
-        EvidenceCommand.vault(wv).forEachStatement((line, seq) -> {
-            JsonNode n;
-            try {
-                n = JSON.readTree(line);
-            } catch (IOException e) {
-                return; // vouch vault verify reports damaged entries; scoring skips them
-            }
-            if (!n.path("kind").asText().equals("evidence.manual")) {
-                return;
-            }
-            List<String> controls = new ArrayList<>();
-            n.path("scope").path("controls").forEach(c -> controls.add(c.asText()));
-            if (controls.isEmpty()) {
-                return;
-            }
-            Instant time = Instant.parse(n.path("time").asText());
-            out.add(new EvidenceItem(n.path("kind").asText(), controls,
-                    Instant.parse(n.path("covers").path("from").asText(time.toString())),
-                    Instant.parse(n.path("covers").path("to").asText(time.toString())), time, seq, n.path("name").asText("")));
-        });
-        return out;
+        return ReportInputs.evidenceIndex(ws, Instant.MAX).stream()
+                .filter(e -> e.kind().equals("evidence.manual") && !e.controls().isEmpty())
+                .map(e -> new EvidenceItem(e.kind(), e.controls(), e.coversFrom(), e.coversTo(), e.recordedAt(), e.seq(), e.name()))
+                .toList();
     }
 }

@@ -36,22 +36,38 @@ import picocli.CommandLine.Parameters;
             "Rules and thresholds: docs/scoring.md, 'Type II'."})
 final class Type2Command implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE") Path workspaceDir;
-    @Option(names = "--period", required = true, paramLabel = "FROM..TO", description = "The observation window, e.g. 2026-01-01..2026-12-31 (dates inclusive, UTC).") String period;
+    @Option(names = "--period", paramLabel = "FROM..TO", description = "The observation window, e.g. 2026-01-01..2026-12-31 (dates inclusive, UTC). Default: 'observation' in vouch.yaml.") String period;
     @Option(names = "--format", description = "text (default) or json") String format = "text";
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Workspace ws = Workspace.open(workspaceDir == null ? Path.of(".") : workspaceDir);
+        Type2Report report = analyze(ws, period);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equalsIgnoreCase("json") ? ChecksCommand.JSON.writeValueAsString(report) + "\n" : new Type2Text().summary(report));
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    /** The window: {@code --period} when given, else vouch.yaml's {@code observation}, else a clear error. */
+    static Window window(Workspace ws, String period) {
+        String text = period != null ? period : ws.observation().orElseThrow(() -> new ConfigException(
+                "no observation window: give --period FROM..TO or set 'observation: {from: DATE, to: DATE}' in "
+                        + ws.dir().resolve(Workspace.FILE)));
+        try {
+            return Window.parse(text);
+        } catch (RuntimeException e) {
+            throw new ConfigException((period != null ? "--period: " : ws.dir().resolve(Workspace.FILE) + ": observation: ") + e.getMessage());
+        }
+    }
+
+    /** The Type II analysis of the workspace's recorded history over the window. */
+    static Type2Report analyze(Workspace ws, String period) {
         if (!Files.exists(ws.database())) {
             throw new ConfigException(ws.database() + ": no scan recorded yet; run 'vouch scan " + ws.dir() + "' first");
         }
-        Window window;
-        try {
-            window = Window.parse(period);
-        } catch (RuntimeException e) {
-            throw new ConfigException("--period: " + e.getMessage());
-        }
+        Window window = window(ws, period);
         List<Instant> scans;
         List<FindingSpan> spans;
         try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
@@ -62,8 +78,8 @@ final class Type2Command implements Callable<Integer> {
             Instant first = all.get(0).finishedAt();
             Instant last = all.get(all.size() - 1).finishedAt();
             if (window.to().isBefore(first) || window.from().isAfter(last)) {
-                throw new ConfigException("--period " + period + " lies outside the recorded history (" + first + " .. " + last
-                        + "); nothing was observed in it");
+                throw new ConfigException("the observation window " + window.from() + " .. " + window.to()
+                        + " lies outside the recorded history (" + first + " .. " + last + "); nothing was observed in it");
             }
             scans = all.stream().map(ScanSummary::finishedAt).toList();
             spans = store.intervalsOverlapping(window.from(), window.to()).stream()
@@ -75,12 +91,7 @@ final class Type2Command implements Callable<Integer> {
         List<Control> controls = catalog.controls().stream()
                 .filter(c -> c.criteria().stream().anyMatch(id -> catalog.criterion(id).map(k -> scope.contains(k.category())).orElse(false)))
                 .toList();
-        Type2Report report = new Type2Analyzer(controls, Type2Policy.defaults())
-                .analyze(window, scans, spans, ScoreCommand.evidence(ws));
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(format.equalsIgnoreCase("json") ? ChecksCommand.JSON.writeValueAsString(report) + "\n" : new Type2Text().summary(report));
-        out.flush();
-        return ExitCode.OK;
+        return new Type2Analyzer(controls, Type2Policy.defaults()).analyze(window, scans, spans, ScoreCommand.evidence(ws));
     }
 
     private static FindingSpan span(FindingInterval i) {

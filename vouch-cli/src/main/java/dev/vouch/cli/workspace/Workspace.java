@@ -17,7 +17,7 @@ import java.util.Set;
 public final class Workspace {
     public static final String FILE = "vouch.yaml";
     private static final Set<String> FIELDS = Set.of("organization", "categories", "sources", "exceptions",
-            "database", "failOn", "checks", "vault");
+            "database", "failOn", "checks", "vault", "observation");
     private static final Set<String> VAULT_FIELDS = Set.of("encryptionKeyFile", "encryptionKeyEnv");
     private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azure", "entra", "github", "aws", "azureExport", "graphExport", "awsExport", "host", "git",
             "gitLookbackDays", "gitSince");
@@ -80,6 +80,15 @@ public final class Workspace {
         JsonNode n = doc.root().path("sources").get("gitSince");
         return n == null ? Optional.empty()
                 : Optional.of(java.time.LocalDate.parse(n.asText()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    }
+
+    /**
+     * The Type II observation window, {@code observation: {from: 2026-01-01, to: 2026-12-31}} (dates inclusive,
+     * UTC), as the {@code FROM..TO} text {@code --period} takes; validated when the workspace is read.
+     */
+    public Optional<String> observation() {
+        JsonNode o = doc.root().get("observation");
+        return o == null ? Optional.empty() : Optional.of(o.path("from").asText() + ".." + o.path("to").asText());
     }
 
     /** A file holding the AES-256 key that encrypts vault blobs at rest (vault.encryptionKeyFile). */
@@ -165,6 +174,28 @@ public final class Workspace {
         return ExceptionsFile.read(doc, "/exceptions", knownChecks);
     }
 
+    private void validateObservation(JsonNode o) {
+        if (o == null) {
+            return;
+        }
+        if (!o.isObject() || !o.path("from").isValueNode() || !o.path("to").isValueNode() || o.size() != 2) {
+            throw new ConfigException(doc.where("/observation") + ": 'observation' must be {from: DATE, to: DATE}, e.g. "
+                    + "{from: 2026-01-01, to: 2026-12-31}");
+        }
+        for (String f : List.of("from", "to")) {
+            try {
+                java.time.LocalDate.parse(o.path(f).asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ConfigException(doc.where("/observation/" + f) + ": 'observation." + f + "' must be a date like 2026-01-01, was '"
+                        + o.path(f).asText() + "'");
+            }
+        }
+        if (java.time.LocalDate.parse(o.path("to").asText()).isBefore(java.time.LocalDate.parse(o.path("from").asText()))) {
+            throw new ConfigException(doc.where("/observation/to") + ": 'observation.to' (" + o.path("to").asText()
+                    + ") is before 'observation.from' (" + o.path("from").asText() + ")");
+        }
+    }
+
     private List<Path> paths(JsonNode sources, String field) {
         List<Path> out = new ArrayList<>();
         JsonNode n = sources.get(field);
@@ -242,6 +273,7 @@ public final class Workspace {
                 throw new ConfigException(doc.where("/sources/gitSince") + ": give either 'gitSince' or 'gitLookbackDays', not both");
             }
         }
+        validateObservation(root.get("observation"));
         JsonNode cats = root.path("categories");
         for (int i = 0; i < cats.size(); i++) {
             if (!CATEGORIES.contains(cats.get(i).asText())) {
