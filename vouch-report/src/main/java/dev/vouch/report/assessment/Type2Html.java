@@ -82,7 +82,7 @@ public final class Type2Html {
         x.open("section", "class", "page");
         x.el("h2", "1. Operating effectiveness per control", "id", "controls");
         x.open("table", "class", "grid small");
-        x.cols("11%", "33%", "10%", "14%", "12%", "10%", "10%");
+        x.cols("10%", "30%", "9%", "14%", "12%", "12%", "13%");
         x.open("thead").row(true, "Control", "Title", "Nature", "Verdict", "Coverage", "Exceptions (beyond SLA)", "Occurrences").close();
         x.open("tbody");
         for (ControlResult c : r.controls()) {
@@ -208,6 +208,10 @@ public final class Type2Html {
                     + s.root().treeSize() + "). Draw i takes position SHA-256(root ‖ \"vouch-sample\" ‖ 0 ‖ population ‖ 0 ‖ i) mod the items not yet drawn; "
                     + "docs/scoring.md shows how to re-derive it.", "class", "note");
             set.populationProblems().forEach(p -> x.el("p", "Not in the population: " + p, "class", "note"));
+            if (s.picks().isEmpty()) {
+                x.el("p", "The population is empty in this window: there is nothing to sample.");
+                continue;
+            }
             x.open("table", "class", "grid small");
             x.cols("7%", "9%", "18%", "16%", "34%", "16%");
             x.open("thead").row(true, "Draw", "Position", "Item", "When", "Description", "Draw hash (first 16 hex)").close();
