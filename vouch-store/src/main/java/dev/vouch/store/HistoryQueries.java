@@ -106,6 +106,21 @@ final class HistoryQueries {
                 .list();
     }
 
+    /** Intervals that ended after {@code fromScan} up to {@code toScan}, and those that started then and are open at {@code toScan}. */
+    FindingDelta delta(long fromScan, long toScan) {
+        List<Finding> ended = h.createQuery("SELECT " + StateRow.COLUMNS + " FROM finding_state"
+                        + " WHERE valid_to_scan > :a AND valid_to_scan <= :b" + ORDER)
+                .bind("a", fromScan).bind("b", toScan)
+                .map((rs, ctx) -> StateRow.map(rs).finding())
+                .list();
+        List<Finding> started = h.createQuery("SELECT " + StateRow.COLUMNS + " FROM finding_state"
+                        + " WHERE valid_from_scan > :a AND valid_from_scan <= :b AND (valid_to_scan IS NULL OR valid_to_scan > :b)" + ORDER)
+                .bind("a", fromScan).bind("b", toScan)
+                .map((rs, ctx) -> StateRow.map(rs).finding())
+                .list();
+        return new FindingDelta(ended, started);
+    }
+
     List<FindingChange> changesBetween(long fromScan, long toScan) {
         Map<ResourceKeys.Pair, Finding> before = byPair(findingsAtScan(fromScan));
         Map<ResourceKeys.Pair, Finding> after = byPair(findingsAtScan(toScan));

@@ -95,6 +95,18 @@ public final class Store implements AutoCloseable {
                 .orElse(List.of()));
     }
 
+    /**
+     * How to get from the findings after scan {@code fromScan} to those after {@code toScan} ({@code fromScan < toScan}):
+     * drop the (check, resource) pairs of {@link FindingDelta#ended()}, then put {@link FindingDelta#started()}.
+     * Reads only the intervals that changed, so its cost follows churn, not estate size.
+     */
+    public FindingDelta delta(long fromScan, long toScan) {
+        if (fromScan >= toScan) {
+            throw new IllegalArgumentException("delta from scan " + fromScan + " to scan " + toScan + ": the first must be earlier");
+        }
+        return read("read the changes between scans " + fromScan + " and " + toScan, q -> q.delta(fromScan, toScan));
+    }
+
     /** What differs between the state after scan {@code fromScan} and after scan {@code toScan}. */
     public List<FindingChange> changesBetween(long fromScan, long toScan) {
         return read("read changes between scans " + fromScan + " and " + toScan, q -> q.changesBetween(fromScan, toScan));
@@ -119,6 +131,29 @@ public final class Store implements AutoCloseable {
         call("remember a recorded exception event", h -> h.createUpdate(
                 "INSERT INTO vault_exception_event (exception_id, event, vault_seq, recorded_at) VALUES (?, ?, ?, ?)")
                 .bind(0, exceptionId).bind(1, event).bind(2, vaultSeq).bind(3, clock.instant().toString()).execute());
+    }
+
+    /** The overall scores kept for {@code basis}, by scan id (see {@link #saveScore}). */
+    public java.util.Map<Long, Double> scores(String basis) {
+        return call("read kept scores", h -> {
+            java.util.Map<Long, Double> out = new java.util.HashMap<>();
+            h.createQuery("SELECT scan_id, overall FROM scan_score WHERE basis = :b").bind("b", basis)
+                    .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), rs.getDouble(2)))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        });
+    }
+
+    /**
+     * Keeps scan {@code scanId}'s overall score computed on {@code basis} (what the score depends on besides the
+     * recorded findings and evidence: scope, catalog, scoring rules). Keeping it again replaces it.
+     */
+    public void saveScore(long scanId, String basis, double overall) {
+        call("keep a score", h -> h.inTransaction(tx -> {
+            tx.createUpdate("DELETE FROM scan_score WHERE scan_id = :s AND basis = :b").bind("s", scanId).bind("b", basis).execute();
+            return tx.createUpdate("INSERT INTO scan_score (scan_id, basis, overall) VALUES (:s, :b, :o)")
+                    .bind("s", scanId).bind("b", basis).bind("o", overall).execute();
+        }));
     }
 
     /** How many interval rows the history holds (what the history costs, for diagnostics and tests). */

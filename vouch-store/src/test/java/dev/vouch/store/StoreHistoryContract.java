@@ -140,6 +140,38 @@ abstract class StoreHistoryContract {
     }
 
     @Test
+    void aDeltaTakesOneScansFindingsToAnothers() {
+        recordFourScans();
+        for (long from = 1; from <= 3; from++) {
+            for (long to = from + 1; to <= 4; to++) {
+                Map<String, Finding> state = new java.util.HashMap<>();
+                store.findingsAtScan(from).forEach(f -> state.put(FindingDelta.key(f), f));
+                store.delta(from, to).applyTo(state);
+                assertThat(states(List.copyOf(state.values()))).as("scan %d -> %d", from, to)
+                        .isEqualTo(states(store.findingsAtScan(to)));
+            }
+        }
+        FindingDelta d = store.delta(2, 3);
+        assertThat(d.ended()).extracting(Finding::checkId).containsExactlyInAnyOrder("AZ-STG-001", "AZ-VM-001");
+        assertThat(d.started()).extracting(Finding::message).containsExactlyInAnyOrder("disks os and data not encrypted", "allows TLS1_1");
+        assertThat(store.delta(3, 4).ended()).isEmpty();
+        assertThat(store.delta(3, 4).started()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.delta(3, 3)).hasMessageContaining("the first must be earlier");
+    }
+
+    @Test
+    void scoresAreKeptPerBasis() {
+        recordFourScans();
+        assertThat(store.scores("a")).isEmpty();
+        store.saveScore(1, "a", 12.5);
+        store.saveScore(2, "a", 40.0);
+        store.saveScore(2, "a", 41.0);
+        store.saveScore(2, "b", 99.0);
+        assertThat(store.scores("a")).containsExactlyInAnyOrderEntriesOf(Map.of(1L, 12.5, 2L, 41.0));
+        assertThat(store.scores("b")).containsExactlyInAnyOrderEntriesOf(Map.of(2L, 99.0));
+    }
+
+    @Test
     void identicalRescansAddNoFindingRows() {
         recordFourScans();
         long before = store.intervalCount();
