@@ -28,6 +28,7 @@ public final class ReadinessHtml {
     private final Assessment a;
     private final ChartSink charts;
     private final Xhtml x = new Xhtml();
+    private Map<String, List<Finding>> byCheck;
 
     ReadinessHtml(ReadinessModel model, ChartSink charts) {
         this.m = model;
@@ -269,7 +270,7 @@ public final class ReadinessHtml {
         x.cols("30%", "9%", "36%", "25%");
         x.open("thead").row(true, "Resource", "Outcome", "Finding", "Source").close();
         x.open("tbody");
-        for (Finding f : m.findingsOf(k.checkId())) {
+        for (Finding f : byCheck().getOrDefault(k.checkId(), List.of())) {
             if (f.outcome() == Outcome.PASS || f.outcome() == Outcome.NOT_APPLICABLE) {
                 continue;
             }
@@ -278,6 +279,13 @@ public final class ReadinessHtml {
                     .el("td", f.message()).el("td", f.origin().source() + ": " + f.origin().display(), "class", "ids").close();
         }
         x.close().close();
+    }
+
+    private Map<String, List<Finding>> byCheck() {
+        if (byCheck == null) {
+            byCheck = m.findingsByCheck();
+        }
+        return byCheck;
     }
 
     private void evidence() {

@@ -45,6 +45,16 @@ public record ReadinessModel(String organization, Instant generatedAt, ScanRef s
                 .sorted(java.util.Comparator.comparing(Finding::resourceId)).toList();
     }
 
+    /** Every check's findings in resource order, grouped in one pass (renderers that visit every check use this). */
+    public Map<String, List<Finding>> findingsByCheck() {
+        Map<String, List<Finding>> out = new java.util.HashMap<>();
+        for (Finding f : findings) {
+            out.computeIfAbsent(f.checkId(), k -> new java.util.ArrayList<>()).add(f);
+        }
+        out.values().forEach(l -> l.sort(java.util.Comparator.comparing(Finding::resourceId)));
+        return out;
+    }
+
     /** The check's title, or its id when the check is no longer loaded. */
     public String checkTitle(String checkId) {
         CheckInfo c = checks.get(checkId);

@@ -139,34 +139,57 @@ public final class Type2Html {
     private void exceptions() {
         x.open("section", "class", "page");
         x.el("h2", "3. Exceptions", "id", "exceptions");
-        x.el("p", "Each period a resource did not pass a control's check during the window, judged against the remediation "
-                + "SLA of the check's severity. Accepted exceptions are listed apart and not judged.", "class", "note");
-        exceptionTable(r.controls().stream().flatMap(c -> c.exceptions().stream().map(e -> Map.entry(c.controlId(), e))).toList());
+        x.el("p", "Each period a resource did not pass a check during the window, judged against the remediation SLA of "
+                + "the check's severity; grouped by check (a check tests one or more controls, named in its heading). Resources "
+                + "are named; where two in a group share a name their ids are shown too (every id is in the XLSX Exceptions sheet). "
+                + "Accepted exceptions are listed apart and not judged.", "class", "note");
+        exceptionGroups(r.controls().stream().flatMap(c -> c.exceptions().stream().map(e -> Map.entry(c.controlId(), e))).toList());
         x.el("h3", "Accepted exceptions");
-        exceptionTable(r.controls().stream().flatMap(c -> c.accepted().stream().map(e -> Map.entry(c.controlId(), e))).toList());
+        exceptionGroups(r.controls().stream().flatMap(c -> c.accepted().stream().map(e -> Map.entry(c.controlId(), e))).toList());
         x.close();
     }
 
-    private void exceptionTable(List<Map.Entry<String, ExceptionPeriod>> rows) {
+    /** One table per check, each exception once however many controls the check tests. */
+    private void exceptionGroups(List<Map.Entry<String, ExceptionPeriod>> rows) {
         if (rows.isEmpty()) {
             x.el("p", "None.");
             return;
         }
-        x.open("table", "class", "grid small");
-        x.cols("10%", "11%", "20%", "9%", "12%", "12%", "9%", "6%", "11%");
-        x.open("thead").row(true, "Control", "Check", "Resource", "Severity", "From", "To", "Duration", "SLA", "Status").close();
-        x.open("tbody");
+        Map<String, java.util.Set<String>> controls = new TreeMap<>();
+        Map<String, Map<String, ExceptionPeriod>> periods = new TreeMap<>();
         for (Map.Entry<String, ExceptionPeriod> row : rows) {
             ExceptionPeriod e = row.getValue();
-            x.open("tr").el("td", row.getKey(), "class", "id").el("td", e.checkId(), "class", "id")
-                    .open("td").el("div", e.resourceName()).el("div", e.resourceId(), "class", "ids").close()
-                    .el("td", e.severity().label()).el("td", Fmt.when(e.from()))
-                    .el("td", e.openAtWindowEnd() ? "open at window end" : Fmt.when(e.to()))
-                    .el("td", Fmt.duration(e.duration()), "class", "num")
-                    .el("td", e.sla().isZero() ? "—" : e.sla().toDays() + " d", "class", "num")
-                    .el("td", Fmt.label(e.status()), "class", "sla-" + e.status().name().toLowerCase(Locale.ROOT)).close();
+            controls.computeIfAbsent(e.checkId(), k -> new java.util.TreeSet<>()).add(row.getKey());
+            periods.computeIfAbsent(e.checkId(), k -> new java.util.LinkedHashMap<>()).putIfAbsent(e.resourceId() + "|" + e.from(), e);
         }
-        x.close().close();
+        for (Map.Entry<String, Map<String, ExceptionPeriod>> group : periods.entrySet()) {
+            List<ExceptionPeriod> list = List.copyOf(group.getValue().values());
+            ExceptionPeriod first = list.get(0);
+            Map<String, Long> byStatus = new TreeMap<>();
+            list.forEach(e -> byStatus.merge(Fmt.label(e.status()), 1L, Long::sum));
+            x.el("h4", group.getKey() + " · " + first.severity().label() + (first.sla().isZero() ? "" : " · SLA " + first.sla().toDays() + " d")
+                    + " · controls " + Fmt.join(List.copyOf(controls.get(group.getKey()))) + " — " + list.size() + ": "
+                    + byStatus.entrySet().stream().map(en -> en.getValue() + " " + en.getKey()).collect(java.util.stream.Collectors.joining(", ")));
+            x.open("table", "class", "grid small");
+            x.cols("44%", "34%", "10%", "12%");
+            x.open("thead").row(true, "Resource", "Period", "Duration", "Status").close();
+            x.open("tbody");
+            Map<String, java.util.Set<String>> names = list.stream().collect(java.util.stream.Collectors.groupingBy(
+                    ExceptionPeriod::resourceName, java.util.stream.Collectors.mapping(ExceptionPeriod::resourceId,
+                            java.util.stream.Collectors.toSet())));
+            for (ExceptionPeriod e : list) {
+                x.open("tr");
+                if (names.get(e.resourceName()).size() > 1 || e.resourceName().isBlank()) {
+                    x.open("td").text(e.resourceName()).empty("br").el("span", e.resourceId(), "class", "ids").close();
+                } else {
+                    x.el("td", e.resourceName());
+                }
+                x.el("td", Fmt.when(e.from()) + " → " + (e.openAtWindowEnd() ? "open at window end" : Fmt.when(e.to())))
+                        .el("td", Fmt.duration(e.duration()), "class", "num")
+                        .el("td", Fmt.label(e.status()), "class", "sla-" + e.status().name().toLowerCase(Locale.ROOT)).close();
+            }
+            x.close().close();
+        }
     }
 
     private void occurrences() {

@@ -28,7 +28,9 @@ class Type2ReportTest {
         ControlResult c = MODEL.report().control(ReportFixtures.AUTOMATED.id()).orElseThrow();
         assertThat(t).contains("90.0 % (27/30)", "2. Coverage gaps", "2024-06-11 00:00 UTC 2024-06-14 00:00 UTC 3");
         assertThat(c.exceptions()).hasSize(2);
-        assertThat(t).contains("3. Exceptions", "kv-1", "24 d 7 d beyond", "vm-1", "10 d 30 d within");
+        assertThat(t).contains("3. Exceptions", ReportFixtures.PASSING + " · critical · SLA 7 d · controls " + ReportFixtures.AUTOMATED.id()
+                + " — 1: 1 beyond", "kv-1", "2024-06-01 12:00 UTC → 2024-06-25 12:00 UTC 24 d beyond",
+                ReportFixtures.FAILING + " · high · SLA 30 d", "vm-1", "10 d within");
         assertThat(t).contains("1 exception beyond SLA: " + ReportFixtures.PASSING + " on kv-1 (critical, 24 d > SLA 7 d)");
     }
 
