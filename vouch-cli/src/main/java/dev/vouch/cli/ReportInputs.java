@@ -17,6 +17,7 @@ import dev.vouch.cli.vault.WorkspaceVault;
 import dev.vouch.cli.workspace.ConfigException;
 import dev.vouch.cli.workspace.Workspace;
 import dev.vouch.engine.Check;
+import dev.vouch.engine.CheckLoader;
 import dev.vouch.model.CheckInfo;
 import dev.vouch.model.Finding;
 import dev.vouch.report.assessment.EvidenceEntry;
@@ -25,7 +26,7 @@ import dev.vouch.report.assessment.ScanRef;
 import dev.vouch.report.assessment.TrendPoint;
 import dev.vouch.report.assessment.Type2Model;
 import dev.vouch.report.assessment.VaultSeal;
-import dev.vouch.store.FindingChange;
+import dev.vouch.store.FindingDelta;
 import dev.vouch.store.ScanSummary;
 import dev.vouch.store.Store;
 import dev.vouch.vault.merkle.Rfc6962;
@@ -40,7 +41,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +62,9 @@ final class ReportInputs {
         Instant at = asOf.orElse(now);
         Set<Category> scope = ScoreCommand.scope(ws);
         Catalog catalog = Catalog.loadDefault();
+        // the check descriptions are read from YAML while the store is queried and scored (two cores)
+        java.util.concurrent.CompletableFuture<Map<String, CheckInfo>> checks =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> checks(ws));
         List<EvidenceItem> evidence = ScoreCommand.evidence(ws).stream().filter(e -> !e.recordedAt().isAfter(at)).toList();
         try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
             List<ScanSummary> scans = store.scans().stream().filter(s -> !s.finishedAt().isAfter(at)).toList();
@@ -71,56 +74,74 @@ final class ReportInputs {
             ScanSummary scan = scans.get(scans.size() - 1);
             List<Finding> findings = asOf.isPresent() ? store.findingsAsOf(at) : store.findingsAtScan(scan.id());
             Assessment a = new Scorer(catalog, scope, Clock.fixed(at, ZoneOffset.UTC)).score(findings, evidence);
-            List<TrendPoint> trend = trend(store, scans, catalog, scope, evidence, findings, a);
+            List<TrendPoint> trend = trend(store, scans, catalog, scope, evidence, a);
             ScanRef ref = new ScanRef(scan.id(), scan.finishedAt(), scan.sources(), scan.resourceCount());
-            return new ReadinessModel(ws.organization(), at, ref, a, trend, checks(ws), findings,
+            return new ReadinessModel(ws.organization(), at, ref, a, trend, join(checks), findings,
                     evidenceIndex(ws, at), seal(ws));
         }
     }
 
     /**
-     * The overall score at up to {@link #TREND_POINTS} scans. The findings of each are rebuilt from the previous
-     * point's by applying the recorded changes between them (cost grows with churn, not with estate size).
+     * The overall score at up to {@link #TREND_POINTS} scans. Scores kept in the store for this basis are read;
+     * the others are computed (the findings of each point rebuilt from the previous one by the recorded delta, so
+     * the walk costs the churn, not the estate) and kept for next time.
      */
     private static List<TrendPoint> trend(Store store, List<ScanSummary> scans, Catalog catalog, Set<Category> scope,
-            List<EvidenceItem> evidence, List<Finding> latestFindings, Assessment latest) {
+            List<EvidenceItem> evidence, Assessment latest) {
         List<ScanSummary> points = evenly(scans, TREND_POINTS);
+        String basis = scoreBasis(catalog, scope);
+        Map<Long, Double> kept = store.scores(basis);
+        ScanSummary last = scans.get(scans.size() - 1);
         List<TrendPoint> out = new ArrayList<>();
         Map<String, Finding> state = null;
         ScanSummary previous = null;
         for (ScanSummary s : points) {
-            if (s == scans.get(scans.size() - 1)) {
-                out.add(new TrendPoint(s.id(), s.finishedAt(), latest.overall()));
-                continue;
-            }
-            if (state == null) {
-                state = new LinkedHashMap<>();
-                for (Finding f : store.findingsAtScan(s.id())) {
-                    state.put(key(f.checkId(), f.resourceId()), f);
-                }
-            } else {
-                for (FindingChange c : store.changesBetween(previous.id(), s.id())) {
-                    String k = key(c.checkId(), c.resourceId());
-                    if (c instanceof FindingChange.Appeared ap) {
-                        state.put(k, ap.now());
-                    } else if (c instanceof FindingChange.Changed ch) {
-                        state.put(k, ch.now());
-                    } else {
-                        state.remove(k);
+            Double score = s == last ? Double.valueOf(latest.overall()) : kept.get(s.id());
+            if (score == null) {
+                if (state == null) {
+                    state = new HashMap<>();
+                    for (Finding f : store.findingsAtScan(s.id())) {
+                        state.put(FindingDelta.key(f), f);
                     }
+                } else {
+                    store.delta(previous.id(), s.id()).applyTo(state);
                 }
+                previous = s;
+                score = score(catalog, scope, evidence, new ArrayList<>(state.values()), s.finishedAt()).overall();
+                store.saveScore(s.id(), basis, score);
+            } else if (state != null) {
+                store.delta(previous.id(), s.id()).applyTo(state);
+                previous = s;
             }
-            previous = s;
-            Instant t = s.finishedAt();
-            Assessment a = new Scorer(catalog, scope, Clock.fixed(t, ZoneOffset.UTC)).score(new ArrayList<>(state.values()),
-                    evidence.stream().filter(e -> !e.recordedAt().isAfter(t)).toList());
-            out.add(new TrendPoint(s.id(), t, a.overall()));
+            out.add(new TrendPoint(s.id(), s.finishedAt(), score));
         }
         return out;
     }
 
-    private static String key(String check, String resource) {
-        return check + "\u0000" + resource;
+    /** What a kept score depends on besides the recorded findings and evidence: scope, catalog and Vouch's version. */
+    static String scoreBasis(Catalog catalog, Set<Category> scope) {
+        String version = String.valueOf(ReportInputs.class.getPackage().getImplementationVersion());
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(catalog.controls().toString().getBytes(StandardCharsets.UTF_8));
+            return "scope=" + scope.stream().map(Category::key).sorted().toList() + ";catalog="
+                    + java.util.HexFormat.of().formatHex(h, 0, 8) + ";vouch=" + version;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+
+    static Assessment score(Catalog catalog, Set<Category> scope, List<EvidenceItem> evidence, List<Finding> findings, Instant t) {
+        return new Scorer(catalog, scope, Clock.fixed(t, ZoneOffset.UTC))
+                .score(findings, evidence.stream().filter(e -> !e.recordedAt().isAfter(t)).toList());
+    }
+
+    /** Scores a just-recorded scan and keeps the score, so trends never have to recompute it. */
+    static void keepScore(Workspace ws, Store store, long scanId, List<Finding> findings, Instant finishedAt) {
+        Catalog catalog = Catalog.loadDefault();
+        Set<Category> scope = ScoreCommand.scope(ws);
+        store.saveScore(scanId, scoreBasis(catalog, scope),
+                score(catalog, scope, ScoreCommand.evidence(ws), findings, finishedAt).overall());
     }
 
     /** At most {@code n} items, evenly spaced, the first and the last always included. */
@@ -174,11 +195,26 @@ final class ReportInputs {
         }
     }
 
-    /** The loaded checks' descriptions (titles, remediation), bundled plus the workspace's own. */
-    private static Map<String, CheckInfo> checks(Workspace ws) {
+    /** The future's value; a failure is rethrown as it was thrown (so its message reaches the user unchanged). */
+    static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** The checks' descriptions (titles, remediation), bundled plus the workspace's own; expressions not compiled. */
+    static Map<String, CheckInfo> checks(Workspace ws) {
         Map<String, CheckInfo> out = new HashMap<>();
-        for (Check c : Catalogs.load(ws.checkDirs(), List.of()).checks()) {
-            out.put(c.id(), c.info());
+        CheckLoader loader = new CheckLoader();
+        for (CheckInfo c : loader.loadInfoClasspath()) {
+            out.put(c.id(), c);
+        }
+        for (Path dir : ws.checkDirs()) {
+            for (Check c : loader.loadDirectory(dir)) {
+                out.putIfAbsent(c.id(), c.info());
+            }
         }
         return out;
     }

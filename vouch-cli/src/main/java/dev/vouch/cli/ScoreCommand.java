@@ -60,6 +60,10 @@ final class ScoreCommand implements Callable<Integer> {
         List<Finding> findings;
         ScanSummary latest;
         Instant at = asOf == null ? Instant.now() : when(asOf);
+        // catalog and vault are read on the other core while the store is queried
+        java.util.concurrent.CompletableFuture<Catalog> catalog = java.util.concurrent.CompletableFuture.supplyAsync(Catalog::loadDefault);
+        java.util.concurrent.CompletableFuture<List<EvidenceItem>> recorded =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> evidence(ws));
         try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
             latest = store.scans().stream().filter(x -> !x.finishedAt().isAfter(at)).reduce((x, y) -> y)
                     .orElseThrow(() -> new ConfigException(ws.database() + ": no scan recorded "
@@ -68,8 +72,8 @@ final class ScoreCommand implements Callable<Integer> {
             findings = asOf == null ? store.findingsAtScan(latest.id()) : store.findingsAsOf(at);
         }
         Clock clock = Clock.fixed(at, java.time.ZoneOffset.UTC);
-        List<EvidenceItem> evidence = evidence(ws).stream().filter(e -> !e.recordedAt().isAfter(at)).toList();
-        Assessment a = new Scorer(Catalog.loadDefault(), scope(ws), clock).score(findings, evidence);
+        List<EvidenceItem> evidence = ReportInputs.join(recorded).stream().filter(e -> !e.recordedAt().isAfter(at)).toList();
+        Assessment a = new Scorer(ReportInputs.join(catalog), scope(ws), clock).score(findings, evidence);
         PrintWriter out = spec.commandLine().getOut();
         boolean json = format.equalsIgnoreCase("json");
         if (explain != null) {
