@@ -31,12 +31,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--azure-resources", description = "Exported Azure resources to generate (REST shape).") int azure;
     @Option(names = "--terraform-resources", description = "Terraform azurerm resources to generate.") int terraform;
     @Option(names = "--seed", description = "Generator seed (default 42).") long seed = 42;
-    @Option(names = "--runs", description = "Scan the same estate this many times; the first run warms the JIT (default 3).") int runs = 3;
+    @Option(names = "--runs", description = "Scan the same estate this many times; the first run warms the JIT (default 3; history timings take the median of at least 5 after a warm-up).") int runs = 3;
     @Option(names = "--checks-fraction", description = "Use only this share of the catalog, to see how cost grows with checks (default 1.0).") double fraction = 1.0;
     @Option(names = "--keep", paramLabel = "DIR", description = "Generate into DIR and keep it (default: a temporary folder, deleted).") Path keep;
     @Option(names = "--generate-only", description = "Only write the estate to --keep DIR.") boolean generateOnly;
     @Option(names = "--vault-entries", description = "Vault benchmark: append this many small statements, verify, prove; and export a 10,000-entry bundle.") int vaultEntries;
     @Option(names = "--vault-batch", description = "Statements per append batch (one signed checkpoint each; default 10,000).") int vaultBatch = 10_000;
+    @Option(names = "--history-days", paramLabel = "N", description = {"History benchmark: record N daily scans of a synthetic estate into a workspace",
+        "(--keep DIR, or a temporary one), then time score --as-of and type2 on it."}) int historyDays;
+    @Option(names = "--history-resources", paramLabel = "N", description = "Resources in the synthetic estate (default 20,000; 1-3 catalog checks each, about 2.6 findings per resource).") int historyResources = 20_000;
+    @Option(names = "--measure-only", description = "History benchmark: measure the history already in --keep DIR (generated earlier with --generate-only).") boolean measureOnly;
+    @Option(names = "--churn", paramLabel = "SHARE", description = "Share of resources changed per day: removed, added or an outcome flipped (default 0.005).") double churn = 0.005;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -49,8 +54,11 @@ final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("(files in " + vdir + ")");
             return ExitCode.OK;
         }
+        if (historyDays > 0 || measureOnly) {
+            return history();
+        }
         if (azure <= 0 && terraform <= 0) {
-            throw new IllegalArgumentException("give --azure-resources N and/or --terraform-resources N, or --vault-entries N");
+            throw new IllegalArgumentException("give --azure-resources N and/or --terraform-resources N, --vault-entries N or --history-days N");
         }
         if (generateOnly && keep == null) {
             throw new IllegalArgumentException("--generate-only needs --keep DIR");
@@ -91,13 +99,50 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         if (keep == null) {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            deleteTree(dir);
         }
         return ExitCode.OK;
+    }
+
+    /** --history-days: generate a synthetic history into a workspace, then time the history commands on it. */
+    private int history() throws IOException {
+        if ((generateOnly || measureOnly) && keep == null) {
+            throw new IllegalArgumentException((measureOnly ? "--measure-only" : "--generate-only") + " needs --keep DIR");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (measureOnly) {
+            new dev.vouch.cli.bench.HistoryBench(out, Math.max(runs, 5)).run(keep);
+            return ExitCode.OK;
+        }
+        var historySpec = new dev.vouch.cli.bench.HistorySpec(historyDays, historyResources, churn, seed);
+        Path dir = keep != null ? keep : Files.createTempDirectory("vouch-history-bench");
+        out.printf("machine: %d cores, max heap %d MB, %s %s, JVM flags %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
+        out.printf("history: %d daily scans of %,d resources, churn %s/day (%d resources), seed %d, into %s%n", historyDays,
+                historyResources, churn, historySpec.changesPerDay(), seed, dir);
+        out.flush();
+        var g = dev.vouch.cli.bench.HistoryGenerator.bundled(historySpec).generate(dir, out);
+        out.printf("generated %d scans (%d catalog checks, %,d findings per scan, %,d resource changes) in %.1f s:"
+                        + " building findings %.1f s; recordScan median %.0f ms, mean %.0f ms, max %.0f ms (first scan %.0f ms)%n",
+                g.scans(), g.checksUsed(), g.findingsPerScan(), g.changedResources(), g.wallNanos() / 1e9, g.buildNanos() / 1e9,
+                g.recordMedianMs(), g.recordMeanMs(), g.recordMaxMs(), g.recordNanos()[0] / 1e6);
+        out.flush();
+        if (!generateOnly) {
+            new dev.vouch.cli.bench.HistoryBench(out, Math.max(runs, 5)).run(dir);
+        }
+        if (keep == null) {
+            deleteTree(dir);
+        }
+        return ExitCode.OK;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void resetPeaks() {
