@@ -82,13 +82,13 @@ public final class Type2Html {
         x.open("section", "class", "page");
         x.el("h2", "1. Operating effectiveness per control", "id", "controls");
         x.open("table", "class", "grid small");
-        x.cols("10%", "30%", "9%", "14%", "12%", "12%", "13%");
+        x.cols("10%", "25%", "10%", "14%", "16%", "12%", "13%");
         x.open("thead").row(true, "Control", "Title", "Nature", "Verdict", "Coverage", "Exceptions (beyond SLA)", "Occurrences").close();
         x.open("tbody");
         for (ControlResult c : r.controls()) {
             x.open("tr").el("td", c.controlId(), "class", "id").el("td", c.title()).el("td", Fmt.label(c.nature()))
                     .el("td", c.verdict().label(), "class", "v-" + c.verdict().name().toLowerCase(Locale.ROOT))
-                    .el("td", c.coverage().map(Type2Html::coverageCell).orElse("—"), "class", "num")
+                    .el("td", c.coverage().map(Type2Html::coverageCell).orElse("—"), "class", "right")
                     .el("td", c.exceptions().isEmpty() ? "0" : c.exceptions().size() + " (" + c.beyondSla() + ")", "class", "num")
                     .el("td", occurrencesCell(c), "class", "num").close();
         }
