@@ -36,6 +36,23 @@ final class Evaluator {
         return new Evaluation(controls, Rollup.of(catalog, scope, controls));
     }
 
+    /**
+     * {@link #evaluate} when only the {@code changed} controls can differ from {@code base}: the others keep their
+     * base scores (a control's score depends only on its own checks and evidence), so one candidate fix costs one
+     * control, not all of them. Same result as {@code evaluate(checks, items)}.
+     */
+    Evaluation reevaluate(Evaluation base, java.util.Collection<String> changed, Map<String, CheckScore> checks,
+            List<EvidenceItem> items) {
+        Map<String, ControlScore> controls = new LinkedHashMap<>(base.controls());
+        for (String id : changed) {
+            List<String> criteria = inScope.get(id);
+            if (criteria != null) {
+                controls.put(id, ControlScoring.score(control(id), criteria, checks, items, now));
+            }
+        }
+        return new Evaluation(controls, Rollup.of(catalog, scope, controls));
+    }
+
     Control control(String id) {
         return catalog.control(id).orElseThrow(() -> new IllegalStateException("control " + id + " vanished"));
     }

@@ -40,6 +40,15 @@ public final class Scorer {
         this.scope = s;
     }
 
+    /**
+     * Only the overall score of {@link #score} (same arithmetic), without the remediation plan, which re-scores
+     * every candidate fix and is most of the cost: what a trend line needs.
+     */
+    public double overall(List<Finding> findings, List<EvidenceItem> evidence) {
+        Evaluator evaluator = new Evaluator(catalog, scope, clock.instant());
+        return evaluator.evaluate(CheckScoring.scoreAll(findings), List.copyOf(evidence)).rollup().overall().doubleValue();
+    }
+
     /** Scores one scan's findings together with the recorded evidence. */
     public Assessment score(List<Finding> findings, List<EvidenceItem> evidence) {
         Map<String, List<Finding>> byCheck = new TreeMap<>();

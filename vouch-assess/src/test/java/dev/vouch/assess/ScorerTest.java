@@ -175,4 +175,16 @@ class ScorerTest {
         assertThat(again.remediation()).extracting(RemediationItem::id)
                 .containsExactlyElementsOf(a.remediation().stream().map(RemediationItem::id).toList());
     }
+
+    @Test
+    void overallAloneEqualsTheFullScoresOverall(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Scorer scorer = new Scorer(Fixtures.catalog(dir), java.util.EnumSet.of(dev.vouch.catalog.Category.AVAILABILITY), Fixtures.CLOCK);
+        var findings = java.util.List.of(
+                Fixtures.finding("CHK-A", dev.vouch.model.Severity.HIGH, "r1", dev.vouch.model.Outcome.PASS),
+                Fixtures.finding("CHK-A", dev.vouch.model.Severity.HIGH, "r2", dev.vouch.model.Outcome.FAIL),
+                Fixtures.finding("CHK-C", dev.vouch.model.Severity.MEDIUM, "r3", dev.vouch.model.Outcome.FAIL));
+        double full = scorer.score(findings, java.util.List.of()).overall();
+        org.assertj.core.api.Assertions.assertThat(full).isPositive();
+        org.assertj.core.api.Assertions.assertThat(scorer.overall(findings, java.util.List.of())).isEqualTo(full);
+    }
 }

@@ -107,7 +107,7 @@ final class ReportInputs {
                     store.delta(previous.id(), s.id()).applyTo(state);
                 }
                 previous = s;
-                score = score(catalog, scope, evidence, new ArrayList<>(state.values()), s.finishedAt()).overall();
+                score = overall(catalog, scope, evidence, new ArrayList<>(state.values()), s.finishedAt());
                 store.saveScore(s.id(), basis, score);
             } else if (state != null) {
                 store.delta(previous.id(), s.id()).applyTo(state);
@@ -131,17 +131,17 @@ final class ReportInputs {
         }
     }
 
-    static Assessment score(Catalog catalog, Set<Category> scope, List<EvidenceItem> evidence, List<Finding> findings, Instant t) {
+    /** The overall score at instant {@code t}: evidence recorded by then, freshness judged then. */
+    static double overall(Catalog catalog, Set<Category> scope, List<EvidenceItem> evidence, List<Finding> findings, Instant t) {
         return new Scorer(catalog, scope, Clock.fixed(t, ZoneOffset.UTC))
-                .score(findings, evidence.stream().filter(e -> !e.recordedAt().isAfter(t)).toList());
+                .overall(findings, evidence.stream().filter(e -> !e.recordedAt().isAfter(t)).toList());
     }
 
     /** Scores a just-recorded scan and keeps the score, so trends never have to recompute it. */
     static void keepScore(Workspace ws, Store store, long scanId, List<Finding> findings, Instant finishedAt) {
         Catalog catalog = Catalog.loadDefault();
         Set<Category> scope = ScoreCommand.scope(ws);
-        store.saveScore(scanId, scoreBasis(catalog, scope),
-                score(catalog, scope, ScoreCommand.evidence(ws), findings, finishedAt).overall());
+        store.saveScore(scanId, scoreBasis(catalog, scope), overall(catalog, scope, ScoreCommand.evidence(ws), findings, finishedAt));
     }
 
     /** At most {@code n} items, evenly spaced, the first and the last always included. */

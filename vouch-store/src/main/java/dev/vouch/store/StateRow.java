@@ -13,19 +13,23 @@ record StateRow(long id, Finding finding) {
     static final String COLUMNS = "id, check_id, resource_id, resource_type, resource_name, provider, severity,"
             + " outcome, message, exception_id, origin_source, origin_location, origin_line";
 
+    /**
+     * Maps a row whose first columns are {@link #COLUMNS}, in that order (by position: a query reading a year of
+     * state maps hundreds of thousands of rows, and a lookup by name per cell costs more than the rest).
+     */
     static StateRow map(ResultSet rs) throws SQLException {
         Finding f = new Finding(
-                rs.getString("check_id"),
-                Severity.valueOf(rs.getString("severity")),
-                rs.getString("resource_type"),
-                rs.getString("resource_id"),
-                rs.getString("resource_name"),
-                rs.getString("provider"),
-                Outcome.valueOf(rs.getString("outcome")),
-                rs.getString("message"),
-                new Origin(rs.getString("origin_source"), rs.getString("origin_location"), rs.getInt("origin_line")),
-                rs.getString("exception_id"));
-        return new StateRow(rs.getLong("id"), f);
+                rs.getString(2),
+                Severity.valueOf(rs.getString(7)),
+                rs.getString(4),
+                rs.getString(3),
+                rs.getString(5),
+                rs.getString(6),
+                Outcome.valueOf(rs.getString(8)),
+                rs.getString(9),
+                new Origin(rs.getString(11), rs.getString(12), rs.getInt(13)),
+                rs.getString(10));
+        return new StateRow(rs.getLong(1), f);
     }
 
     ResourceKeys.Pair pair() {
