@@ -37,11 +37,11 @@ final class Evaluator {
     }
 
     /**
-     * {@link #evaluate} when only the {@code changed} controls can differ from {@code base}: the others keep their
-     * base scores (a control's score depends only on its own checks and evidence), so one candidate fix costs one
-     * control, not all of them. Same result as {@code evaluate(checks, items)}.
+     * The overall score of {@link #evaluate} when only the {@code changed} controls can differ from {@code base}: the
+     * others keep their base scores (a control's score depends only on its own checks and evidence), so one
+     * candidate fix costs one control, not all of them. Same result as {@code evaluate(checks, items).overall()}.
      */
-    Evaluation reevaluate(Evaluation base, java.util.Collection<String> changed, Map<String, CheckScore> checks,
+    double reevaluateOverall(Evaluation base, java.util.Collection<String> changed, Map<String, CheckScore> checks,
             List<EvidenceItem> items) {
         Map<String, ControlScore> controls = new LinkedHashMap<>(base.controls());
         for (String id : changed) {
@@ -50,7 +50,14 @@ final class Evaluator {
                 controls.put(id, ControlScoring.score(control(id), criteria, checks, items, now));
             }
         }
-        return new Evaluation(controls, Rollup.of(catalog, scope, controls));
+        return Rollup.overallOnly(catalog, scope, controls).doubleValue();
+    }
+
+    /** The overall score of {@link #evaluate}, without the per-criterion rollup it does not depend on. */
+    double overall(Map<String, CheckScore> checks, List<EvidenceItem> items) {
+        Map<String, ControlScore> controls = new LinkedHashMap<>();
+        inScope.forEach((id, criteria) -> controls.put(id, ControlScoring.score(control(id), criteria, checks, items, now)));
+        return Rollup.overallOnly(catalog, scope, controls).doubleValue();
     }
 
     Control control(String id) {

@@ -47,7 +47,7 @@ final class RemediationPlanner {
                 .map(f -> f.outcome().isNonPassing() ? f.withOutcome(Outcome.PASS, "") : f).toList();
         Map<String, CheckScore> after = new TreeMap<>(checks);
         after.put(cs.checkId(), CheckScoring.score(cs.checkId(), fixed));
-        double overall = evaluator.reevaluate(base, controls, after, items).overall();
+        double overall = evaluator.reevaluateOverall(base, controls, after, items);
         String action = "Fix check " + cs.checkId() + " (" + cs.severity().label() + "): " + cs.nonPassing()
                 + " non-passing of " + cs.applicable() + " applicable";
         return new RemediationItem(RemediationItem.Kind.FIX_CHECK, cs.checkId(), action, cs.severity().label(),
@@ -62,7 +62,7 @@ final class RemediationPlanner {
                 evaluator.now(), evaluator.now(), -1, "hypothetical fresh " + req.type().key());
         List<EvidenceItem> more = new ArrayList<>(items);
         more.add(hypothetical);
-        double overall = evaluator.reevaluate(base, List.of(control.id()), checks, more).overall();
+        double overall = evaluator.reevaluateOverall(base, List.of(control.id()), checks, more);
         String action = "Add fresh " + req.type().key() + " evidence for " + control.id() + " (" + req.cadence().key()
                 + ", " + e.freshness().name().toLowerCase(java.util.Locale.ROOT) + "): " + req.description();
         return new RemediationItem(RemediationItem.Kind.ADD_EVIDENCE, control.id() + "/" + e.index() + ":"

@@ -28,6 +28,18 @@ final class Rollup {
                 criteria.add(criterion(c, controlsOf(catalog.controlsForCriterion(c.id()), controls)));
             }
         }
+        return overall(criteria, categories(catalog, scope, controls));
+    }
+
+    /**
+     * The overall score alone: the categories and their weighted mean, exactly as {@link #of} computes them
+     * (criteria scores do not feed the overall score, so they are skipped).
+     */
+    static BigDecimal overallOnly(Catalog catalog, Set<Category> scope, Map<String, ControlScore> controls) {
+        return overall(List.of(), categories(catalog, scope, controls)).overall();
+    }
+
+    private static List<CategoryScore> categories(Catalog catalog, Set<Category> scope, Map<String, ControlScore> controls) {
         List<CategoryScore> categories = new ArrayList<>();
         for (Category cat : scope) {
             List<ControlScore> list = controls.values().stream()
@@ -38,7 +50,7 @@ final class Rollup {
                 categories.add(category(cat, list));
             }
         }
-        return overall(criteria, categories);
+        return categories;
     }
 
     private static List<ControlScore> controlsOf(List<Control> catalogControls, Map<String, ControlScore> scored) {

@@ -46,7 +46,7 @@ public final class Scorer {
      */
     public double overall(List<Finding> findings, List<EvidenceItem> evidence) {
         Evaluator evaluator = new Evaluator(catalog, scope, clock.instant());
-        return evaluator.evaluate(CheckScoring.scoreAll(findings), List.copyOf(evidence)).rollup().overall().doubleValue();
+        return evaluator.overall(CheckScoring.scoreAll(findings), List.copyOf(evidence));
     }
 
     /** Scores one scan's findings together with the recorded evidence. */
