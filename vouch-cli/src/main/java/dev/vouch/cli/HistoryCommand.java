@@ -1,22 +1,22 @@
 package dev.vouch.cli;
 
-import dev.vouch.assess.Assessment;
+import dev.vouch.assess.Band;
 import dev.vouch.assess.EvidenceItem;
-import dev.vouch.assess.Scorer;
 import dev.vouch.catalog.Catalog;
 import dev.vouch.cli.workspace.ConfigException;
 import dev.vouch.cli.workspace.Workspace;
 import dev.vouch.model.Outcome;
-import dev.vouch.store.FindingChange;
+import dev.vouch.model.Finding;
+import dev.vouch.store.FindingDelta;
 import dev.vouch.store.ScanSummary;
 import dev.vouch.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,19 +52,35 @@ final class HistoryCommand implements Callable<Integer> {
         }
         List<EvidenceItem> evidence = ScoreCommand.evidence(ws);
         Catalog catalog = Catalog.loadDefault();
+        var scope = ScoreCommand.scope(ws);
+        String basis = ReportInputs.scoreBasis(catalog, scope);
         List<Point> trend = new ArrayList<>();
         List<Drift> drift = new ArrayList<>();
         try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
             List<ScanSummary> scans = store.scans();
+            Map<Long, Double> kept = store.scores(basis);
+            Map<String, Finding> state = null; // the findings after the previous scan, once a score had to be computed
             for (int i = 0; i < scans.size(); i++) {
                 ScanSummary s = scans.get(i);
-                Clock at = Clock.fixed(s.finishedAt(), ZoneOffset.UTC);
-                Assessment a = new Scorer(catalog, ScoreCommand.scope(ws), at).score(store.findingsAtScan(s.id()),
-                        evidence.stream().filter(e -> !e.recordedAt().isAfter(s.finishedAt())).toList());
+                FindingDelta delta = i == 0 ? null : store.delta(scans.get(i - 1).id(), s.id());
+                if (state != null) {
+                    delta.applyTo(state);
+                }
+                Double score = kept.get(s.id());
+                if (score == null) {
+                    if (state == null) {
+                        state = new HashMap<>();
+                        for (Finding f : store.findingsAtScan(s.id())) {
+                            state.put(FindingDelta.key(f), f);
+                        }
+                    }
+                    score = ReportInputs.overall(catalog, scope, evidence, new ArrayList<>(state.values()), s.finishedAt());
+                    store.saveScore(s.id(), basis, score);
+                }
                 trend.add(new Point(s.id(), s.finishedAt().truncatedTo(ChronoUnit.SECONDS).toString(), s.resourceCount(),
-                        s.outcomes(), a.overall(), a.band().name()));
-                if (i > 0) {
-                    drift.addAll(drift(s, store.changesBetween(scans.get(i - 1).id(), s.id())));
+                        s.outcomes(), score, Band.of(score).name()));
+                if (delta != null) {
+                    drift.addAll(drift(s, delta));
                 }
             }
         }
@@ -93,20 +109,23 @@ final class HistoryCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static List<Drift> drift(ScanSummary s, List<FindingChange> changes) {
+    /** Drift at scan {@code s}: pairs whose interval ended and restarted (a change), or started without ending (new). */
+    private static List<Drift> drift(ScanSummary s, FindingDelta delta) {
         List<Drift> out = new ArrayList<>();
         String at = s.finishedAt().truncatedTo(ChronoUnit.SECONDS).toString();
-        for (FindingChange c : changes) {
-            if (c instanceof FindingChange.Changed ch) {
-                boolean wasOk = passing(ch.before().outcome());
-                boolean isOk = passing(ch.now().outcome());
+        Map<String, Finding> before = new HashMap<>();
+        delta.ended().forEach(f -> before.put(FindingDelta.key(f), f));
+        for (Finding now : delta.started()) {
+            Finding was = before.get(FindingDelta.key(now));
+            if (was != null) {
+                boolean wasOk = passing(was.outcome());
+                boolean isOk = passing(now.outcome());
                 if (wasOk != isOk) {
-                    out.add(new Drift(wasOk ? "started" : "recovered", s.id(), at, ch.checkId(), ch.now().resourceName(),
-                            ch.before().outcome().name(), ch.now().outcome().name(), wasOk ? ch.now().message() : ""));
+                    out.add(new Drift(wasOk ? "started" : "recovered", s.id(), at, now.checkId(), now.resourceName(),
+                            was.outcome().name(), now.outcome().name(), wasOk ? now.message() : ""));
                 }
-            } else if (c instanceof FindingChange.Appeared ap && ap.now().outcome().isNonPassing()) {
-                out.add(new Drift("new", s.id(), at, ap.checkId(), ap.now().resourceName(), "-", ap.now().outcome().name(),
-                        ap.now().message()));
+            } else if (now.outcome().isNonPassing()) {
+                out.add(new Drift("new", s.id(), at, now.checkId(), now.resourceName(), "-", now.outcome().name(), now.message()));
             }
         }
         return out;
