@@ -28,6 +28,12 @@ public final class Scorer {
     private final Clock clock;
 
     /**
+     * The version of the scoring rules (weights, freshness, roll-up). Scores kept in a database name it, so bump
+     * it with any change that moves a number, and kept scores are recomputed.
+     */
+    public static final int RULES = 1;
+
+    /**
      * @param catalog criteria and controls
      * @param scope the categories in scope; security is always added
      * @param clock "now" for evidence freshness

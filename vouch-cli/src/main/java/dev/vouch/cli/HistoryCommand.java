@@ -75,7 +75,7 @@ final class HistoryCommand implements Callable<Integer> {
                         }
                     }
                     score = ReportInputs.overall(catalog, scope, evidence, new ArrayList<>(state.values()), s.finishedAt());
-                    store.saveScore(s.id(), basis, score);
+                    ReportInputs.keep(store, s.id(), basis, score);
                 }
                 trend.add(new Point(s.id(), s.finishedAt().truncatedTo(ChronoUnit.SECONDS).toString(), s.resourceCount(),
                         s.outcomes(), score, Band.of(score).name()));

@@ -101,7 +101,7 @@ final class ReportCommand implements Callable<Integer> {
                 case "pdf" -> Pdf.readiness(m);
                 case "html" -> utf8(ReadinessHtml.html(m));
                 case "xlsx" -> Xlsx.write(ReadinessTables.of(m));
-                case "csv" -> utf8(Csv.write(pick(ReadinessTables.of(m), o.table)));
+                case "csv" -> utf8(BOM + Csv.write(pick(ReadinessTables.of(m), o.table)));
                 case "json" -> utf8(ReportJson.readiness(m));
                 default -> OscalResults.readiness(m);
             };
@@ -136,7 +136,7 @@ final class ReportCommand implements Callable<Integer> {
                 case "pdf" -> Pdf.type2(m);
                 case "html" -> utf8(Type2Html.html(m));
                 case "xlsx" -> Xlsx.write(Type2Tables.of(m));
-                case "csv" -> utf8(Csv.write(pick(Type2Tables.of(m), o.table)));
+                case "csv" -> utf8(BOM + Csv.write(pick(Type2Tables.of(m), o.table)));
                 case "json" -> utf8(ReportJson.type2(m));
                 default -> OscalResults.type2(m);
             };
@@ -147,6 +147,9 @@ final class ReportCommand implements Callable<Integer> {
                     + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", ")));
         }
     }
+
+    /** A UTF-8 byte order mark: without it Excel reads the file as the local code page and mangles "—" and "×". */
+    static final String BOM = "\uFEFF";
 
     static ReportTable pick(List<ReportTable> tables, String name) {
         if (name == null) {
@@ -175,6 +178,9 @@ final class ReportCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         Path file = o.output != null ? Path.of(o.output) : ws.dir().resolve("reports").resolve(kind + "-" + DAY.format(at) + "." + ext);
+        if (Files.isDirectory(file)) {
+            throw new ConfigException("-o " + file + ": is a directory; give a file name (e.g. " + file.resolve(kind + "." + ext) + ")");
+        }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".vouch-report", ".tmp");

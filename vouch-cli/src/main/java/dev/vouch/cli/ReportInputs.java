@@ -74,7 +74,7 @@ final class ReportInputs {
             ScanSummary scan = scans.get(scans.size() - 1);
             List<Finding> findings = asOf.isPresent() ? store.findingsAsOf(at) : store.findingsAtScan(scan.id());
             Assessment a = new Scorer(catalog, scope, Clock.fixed(at, ZoneOffset.UTC)).score(findings, evidence);
-            List<TrendPoint> trend = trend(store, scans, catalog, scope, evidence, a);
+            List<TrendPoint> trend = trend(store, scans, catalog, scope, evidence);
             ScanRef ref = new ScanRef(scan.id(), scan.finishedAt(), scan.sources(), scan.resourceCount());
             return new ReadinessModel(ws.organization(), at, ref, a, trend, join(checks), findings,
                     evidenceIndex(ws, at), seal(ws));
@@ -82,21 +82,21 @@ final class ReportInputs {
     }
 
     /**
-     * The overall score at up to {@link #TREND_POINTS} scans. Scores kept in the store for this basis are read;
+     * The overall score at up to {@link #TREND_POINTS} scans, each as of its scan's time (so the same number
+     * {@code vouch history} shows for it). Scores kept in the store for this basis are read;
      * the others are computed (the findings of each point rebuilt from the previous one by the recorded delta, so
      * the walk costs the churn, not the estate) and kept for next time.
      */
     private static List<TrendPoint> trend(Store store, List<ScanSummary> scans, Catalog catalog, Set<Category> scope,
-            List<EvidenceItem> evidence, Assessment latest) {
+            List<EvidenceItem> evidence) {
         List<ScanSummary> points = evenly(scans, TREND_POINTS);
         String basis = scoreBasis(catalog, scope);
         Map<Long, Double> kept = store.scores(basis);
-        ScanSummary last = scans.get(scans.size() - 1);
         List<TrendPoint> out = new ArrayList<>();
         Map<String, Finding> state = null;
         ScanSummary previous = null;
         for (ScanSummary s : points) {
-            Double score = s == last ? Double.valueOf(latest.overall()) : kept.get(s.id());
+            Double score = kept.get(s.id());
             if (score == null) {
                 if (state == null) {
                     state = new HashMap<>();
@@ -108,7 +108,7 @@ final class ReportInputs {
                 }
                 previous = s;
                 score = overall(catalog, scope, evidence, new ArrayList<>(state.values()), s.finishedAt());
-                store.saveScore(s.id(), basis, score);
+                keep(store, s.id(), basis, score);
             } else if (state != null) {
                 store.delta(previous.id(), s.id()).applyTo(state);
                 previous = s;
@@ -118,14 +118,17 @@ final class ReportInputs {
         return out;
     }
 
-    /** What a kept score depends on besides the recorded findings and evidence: scope, catalog and Vouch's version. */
+    /**
+     * What a kept score depends on besides the recorded findings and evidence: scope, the criteria and controls,
+     * the scoring rules' version ({@link Scorer#RULES}) and Vouch's version. A different basis is another score.
+     */
     static String scoreBasis(Catalog catalog, Set<Category> scope) {
         String version = String.valueOf(ReportInputs.class.getPackage().getImplementationVersion());
         try {
             byte[] h = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(catalog.controls().toString().getBytes(StandardCharsets.UTF_8));
+                    .digest((catalog.criteria().toString() + catalog.controls()).getBytes(StandardCharsets.UTF_8));
             return "scope=" + scope.stream().map(Category::key).sorted().toList() + ";catalog="
-                    + java.util.HexFormat.of().formatHex(h, 0, 8) + ";vouch=" + version;
+                    + java.util.HexFormat.of().formatHex(h, 0, 8) + ";rules=" + Scorer.RULES + ";vouch=" + version;
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
@@ -137,11 +140,27 @@ final class ReportInputs {
                 .overall(findings, evidence.stream().filter(e -> !e.recordedAt().isAfter(t)).toList());
     }
 
-    /** Scores a just-recorded scan and keeps the score, so trends never have to recompute it. */
+    /**
+     * Scores a just-recorded scan and keeps the score, so trends never have to recompute it. Like the store, it
+     * keeps the first finding of a (check, resource) pair a scan reported twice, so the score is the one
+     * {@code vouch score --as-of} gives for that scan.
+     */
     static void keepScore(Workspace ws, Store store, long scanId, List<Finding> findings, Instant finishedAt) {
         Catalog catalog = Catalog.loadDefault();
         Set<Category> scope = ScoreCommand.scope(ws);
-        store.saveScore(scanId, scoreBasis(catalog, scope), overall(catalog, scope, ScoreCommand.evidence(ws), findings, finishedAt));
+        Map<String, Finding> once = new java.util.LinkedHashMap<>();
+        findings.forEach(f -> once.putIfAbsent(FindingDelta.key(f), f));
+        keep(store, scanId, scoreBasis(catalog, scope),
+                overall(catalog, scope, ScoreCommand.evidence(ws), new ArrayList<>(once.values()), finishedAt));
+    }
+
+    /** Keeps a score when the database can be written; a read-only copy (an auditor's) just recomputes next time. */
+    static void keep(Store store, long scanId, String basis, double score) {
+        try {
+            store.saveScore(scanId, basis, score);
+        } catch (dev.vouch.store.StoreException e) {
+            // not writable: the number is still right, only not kept
+        }
     }
 
     /** At most {@code n} items, evenly spaced, the first and the last always included. */
@@ -233,7 +252,12 @@ final class ReportInputs {
             } catch (IOException e) {
                 return; // 'vouch vault verify' reports damaged entries
             }
-            Instant time = Instant.parse(n.path("time").asText());
+            Instant time;
+            try {
+                time = Instant.parse(n.path("time").asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                return; // not a statement Vouch wrote; 'vouch vault verify' names it
+            }
             if (time.compareTo(until) > 0) {
                 return;
             }

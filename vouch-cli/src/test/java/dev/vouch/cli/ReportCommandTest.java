@@ -78,10 +78,11 @@ class ReportCommandTest {
         assertThat(ar.path("results").get(0).path("findings").size()).isPositive();
         Path csv = dir.resolve("criteria.csv");
         assertThat(CliRun.of("report", "readiness", ws.toString(), "--format", "csv", "--table", "criteria", "-o", csv.toString()).exit()).isZero();
-        assertThat(Files.readString(csv)).startsWith("Criterion,Category,Summary,Score,Band,").contains("CC6.7");
+        assertThat(Files.readString(csv)).startsWith("\uFEFFCriterion,Category,Summary,Score,Band,").contains("CC6.7");
         Path html = dir.resolve("r.html");
         CliRun.of("report", "readiness", ws.toString(), "--format", "html", "-o", html.toString());
-        assertThat(Files.readString(html)).startsWith("<html").contains("data:image/png;base64,");
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>\n<html").contains("data:image/png;base64,")
+                .contains("font-family: 'DejaVu Sans'"); // style text is not entity-escaped (browsers read it raw)
     }
 
     @Test
@@ -95,6 +96,9 @@ class ReportCommandTest {
         assertThat(t.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(t.err()).contains("no table 'nope' (tables: Control matrix, Criteria, Findings, Evidence, Remediation)");
         assertThat(dir.resolve("x.csv")).doesNotExist();
+        CliRun d = CliRun.of("report", "readiness", ws.toString(), "-o", dir.toString());
+        assertThat(d.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(d.err()).contains("is a directory; give a file name");
     }
 
     @Test
@@ -147,5 +151,35 @@ class ReportCommandTest {
         CliRun r = CliRun.of("report", "type2", ws.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("vouch.yaml:4", "'observation.to' must be a date like 2026-01-01, was '2026-02-30'");
+    }
+
+    @Test
+    void trendPointsAreTheScoresHistoryShowsKeptOrRecomputed() throws Exception {
+        Path ws = workspace("");
+        assertThat(CliRun.of("scan", ws.toString(), "-q").exit()).isZero();
+        Files.writeString(ws.resolve("tf/main.tf"), ScanCommandTest.GOOD_TF.replace("TLS1_0", "TLS1_2"));
+        CliRun.of("scan", ws.toString(), "-q");
+        Files.writeString(ws.resolve("tf/main.tf"), ScanCommandTest.GOOD_TF);
+        CliRun.of("scan", ws.toString(), "-q");
+        JsonNode history = JSON.readTree(CliRun.of("history", ws.toString(), "--format", "json").out()).path("trend");
+        assertThat(history.size()).isEqualTo(3);
+        assertThat(history.get(1).path("score").asDouble()).isNotEqualTo(history.get(0).path("score").asDouble());
+        Path json = dir.resolve("r.json");
+        CliRun.of("report", "readiness", ws.toString(), "--format", "json", "-o", json.toString());
+        JsonNode kept = JSON.readTree(json.toFile()).path("model").path("trend");
+        // forget the kept scores: the report walks the history by deltas and scores every point again
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + ws.resolve(".vouch/vouch.db"));
+                var st = c.createStatement()) {
+            assertThat(st.executeUpdate("DELETE FROM scan_score")).isEqualTo(3);
+        }
+        CliRun.of("report", "readiness", ws.toString(), "--format", "json", "-o", json.toString());
+        JsonNode recomputed = JSON.readTree(json.toFile()).path("model").path("trend");
+        for (int i = 0; i < 3; i++) {
+            double h = history.get(i).path("score").asDouble();
+            assertThat(kept.get(i).path("overall").asDouble()).as("kept point %d", i).isEqualTo(h);
+            assertThat(recomputed.get(i).path("overall").asDouble()).as("recomputed point %d", i).isEqualTo(h);
+        }
+        CliRun drift = CliRun.of("history", ws.toString());
+        assertThat(drift.out()).contains("recovered", "started");
     }
 }

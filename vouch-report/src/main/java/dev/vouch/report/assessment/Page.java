@@ -10,6 +10,8 @@ import java.util.Optional;
 /** The parts every assessment report shares: head and style, evidence index, vault seal, method, foot. */
 final class Page {
     private static final String CSS = css();
+    /** Standards mode for browsers; the PDF renderer gets the document without it. */
+    static final String DOCTYPE = "<!DOCTYPE html>\n";
 
     private Page() {
     }

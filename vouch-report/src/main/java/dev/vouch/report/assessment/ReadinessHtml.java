@@ -38,7 +38,7 @@ public final class ReadinessHtml {
 
     /** The stand-alone HTML report (charts as embedded PNG images). */
     public static String html(ReadinessModel model) {
-        return new ReadinessHtml(model, new ChartSink.Png()).document();
+        return Page.DOCTYPE + new ReadinessHtml(model, new ChartSink.Png()).document();
     }
 
     String document() {
@@ -240,7 +240,7 @@ public final class ReadinessHtml {
                 + "A check shared by several controls is listed in full under the first.", "class", "note");
         Map<String, String> shownUnder = new HashMap<>();
         for (ControlScore c : a.controls()) {
-            List<CheckScore> bad = c.checks().stream().filter(k -> k.findings() > k.passing()
+            List<CheckScore> bad = c.checks().stream().filter(k -> k.findings() > k.outcomes().getOrDefault(Outcome.PASS, 0)
                     + k.outcomes().getOrDefault(Outcome.NOT_APPLICABLE, 0)).toList();
             if (bad.isEmpty()) {
                 continue;

@@ -30,7 +30,7 @@ public final class Type2Html {
 
     /** The stand-alone HTML report (also the PDF's source). */
     public static String html(Type2Model model) {
-        return new Type2Html(model).document();
+        return Page.DOCTYPE + new Type2Html(model).document();
     }
 
     String document() {

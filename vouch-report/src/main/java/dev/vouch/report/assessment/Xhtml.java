@@ -30,7 +30,7 @@ final class Xhtml {
         out.append('<').append(tag);
         attributes(attrs);
         out.append('>');
-        escape(text);
+        escape(text, false);
         out.append("</").append(tag).append('>');
         return this;
     }
@@ -44,7 +44,7 @@ final class Xhtml {
     }
 
     Xhtml text(String text) {
-        escape(text);
+        escape(text, false);
         return this;
     }
 
@@ -84,20 +84,24 @@ final class Xhtml {
         }
         for (int i = 0; i < attrs.length; i += 2) {
             out.append(' ').append(attrs[i]).append("=\"");
-            escape(attrs[i + 1]);
+            escape(attrs[i + 1], true);
             out.append('"');
         }
     }
 
-    private void escape(String s) {
+    /**
+     * Escapes {@code & < >} everywhere and quotes in attribute values only: a browser reads the text of
+     * {@code <style>} raw, so a quote escaped there would break the CSS.
+     */
+    private void escape(String s, boolean attribute) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                case '\'' -> out.append(attribute ? "&#39;" : "'");
                 default -> {
                     if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
                         out.append('\uFFFD'); // not allowed in XML 1.0

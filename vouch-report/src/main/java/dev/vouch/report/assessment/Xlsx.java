@@ -26,7 +26,26 @@ public final class Xlsx {
     }
 
     public static byte[] write(List<ReportTable> tables) {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(500)) {
+        java.nio.file.Path scratch;
+        try {
+            // POI streams rows through temporary files; by default into a shared /tmp/poifiles other users could
+            // pre-create. A private directory (mode 0700) instead, removed afterwards.
+            scratch = java.nio.file.Files.createTempDirectory("vouch-xlsx");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the XLSX workbook", e);
+        }
+        org.apache.poi.util.TempFile.setTempFileCreationStrategy(
+                new org.apache.poi.util.DefaultTempFileCreationStrategy(scratch.toFile()));
+        try {
+            return workbook(tables);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private static byte[] workbook(List<ReportTable> tables) {
+        SXSSFWorkbook wb = new SXSSFWorkbook(500);
+        try {
             CellStyle header = wb.createCellStyle();
             Font bold = wb.createFont();
             bold.setBold(true);
@@ -38,10 +57,26 @@ public final class Xlsx {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             wb.write(out);
-            wb.dispose();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the XLSX workbook", e);
+        } finally {
+            wb.dispose();
+            try {
+                wb.close();
+            } catch (IOException e) {
+                // nothing left to release
+            }
+        }
+    }
+
+    private static void deleteTree(java.nio.file.Path dir) {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover private temporary directory is harmless; the workbook was written
         }
     }
 
