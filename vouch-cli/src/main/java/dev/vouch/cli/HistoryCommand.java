@@ -47,8 +47,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Workspace ws = Workspace.open(workspaceDir == null ? Path.of(".") : workspaceDir);
-        if (!Files.exists(ws.database())) {
-            throw new ConfigException(ws.database() + ": no scan recorded yet; run 'vouch scan " + ws.dir() + "' first");
+        if (!ws.hasDatabase()) {
+            throw new ConfigException(ws.databaseName() + ": no scan recorded yet; run 'vouch scan " + ws.dir() + "' first");
         }
         List<EvidenceItem> evidence = ScoreCommand.evidence(ws);
         Catalog catalog = Catalog.loadDefault();

@@ -69,7 +69,7 @@ final class ReportInputs {
         try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
             List<ScanSummary> scans = store.scans().stream().filter(s -> !s.finishedAt().isAfter(at)).toList();
             if (scans.isEmpty()) {
-                throw new ConfigException(ws.database() + ": no scan recorded at or before " + at);
+                throw new ConfigException(ws.databaseName() + ": no scan recorded at or before " + at);
             }
             ScanSummary scan = scans.get(scans.size() - 1);
             List<Finding> findings = asOf.isPresent() ? store.findingsAsOf(at) : store.findingsAtScan(scan.id());
@@ -209,8 +209,8 @@ final class ReportInputs {
     }
 
     private static void requireHistory(Workspace ws) {
-        if (!Files.exists(ws.database())) {
-            throw new ConfigException(ws.database() + ": no scan recorded yet; run 'vouch scan " + ws.dir() + "' first");
+        if (!ws.hasDatabase()) {
+            throw new ConfigException(ws.databaseName() + ": no scan recorded yet; run 'vouch scan " + ws.dir() + "' first");
         }
     }
 

@@ -236,7 +236,7 @@ final class ScanCommand implements Callable<Integer> {
         String actor = System.getProperty("user.name", "");
         try (Store store = Store.open(ws.database(), clock)) {
             long id = store.recordScan(result);
-            err.println("vouch: recorded scan #" + id + " in " + ws.database());
+            err.println("vouch: recorded scan #" + id + " in " + ws.databaseName());
             List<ExceptionEvents.Event> events = ExceptionEvents.pending(exceptions, result.exceptionNotices(),
                     store.recordedExceptionEvents(), catalogs.controlsByCheck(), clock.instant(), actor);
             Vault.Appended a = ScanRecorder.record(new WorkspaceVault(ws).open(clock, err), result, resources, report,

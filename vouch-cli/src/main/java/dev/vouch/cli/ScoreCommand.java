@@ -54,8 +54,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Workspace ws = Workspace.open(workspaceDir == null ? Path.of(".") : workspaceDir);
-        if (!Files.exists(ws.database())) {
-            throw new ConfigException(ws.database() + ": no scan recorded yet; run 'vouch scan " + ws.dir() + "' first");
+        if (!ws.hasDatabase()) {
+            throw new ConfigException(ws.databaseName() + ": no scan recorded yet; run 'vouch scan " + ws.dir() + "' first");
         }
         List<Finding> findings;
         ScanSummary latest;
@@ -66,7 +66,7 @@ final class ScoreCommand implements Callable<Integer> {
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> evidence(ws));
         try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
             latest = store.scans().stream().filter(x -> !x.finishedAt().isAfter(at)).reduce((x, y) -> y)
-                    .orElseThrow(() -> new ConfigException(ws.database() + ": no scan recorded "
+                    .orElseThrow(() -> new ConfigException(ws.databaseName() + ": no scan recorded "
                             + (asOf == null ? "yet; run 'vouch scan " + ws.dir() + "' first" : "at or before " + at
                             + store.scans().stream().findFirst().map(f -> " (the first was at " + f.finishedAt() + ")").orElse(""))));
             findings = asOf == null ? store.findingsAtScan(latest.id()) : store.findingsAsOf(at);

@@ -64,8 +64,8 @@ final class Type2Command implements Callable<Integer> {
 
     /** The Type II analysis of the workspace's recorded history over the window. */
     static Type2Report analyze(Workspace ws, String period) {
-        if (!Files.exists(ws.database())) {
-            throw new ConfigException(ws.database() + ": no scan recorded yet; run 'vouch scan " + ws.dir() + "' first");
+        if (!ws.hasDatabase()) {
+            throw new ConfigException(ws.databaseName() + ": no scan recorded yet; run 'vouch scan " + ws.dir() + "' first");
         }
         Window window = window(ws, period);
         List<Instant> scans;
@@ -73,7 +73,7 @@ final class Type2Command implements Callable<Integer> {
         try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
             List<ScanSummary> all = store.scans();
             if (all.isEmpty()) {
-                throw new ConfigException(ws.database() + ": no scan recorded yet");
+                throw new ConfigException(ws.databaseName() + ": no scan recorded yet");
             }
             Instant first = all.get(0).finishedAt();
             Instant last = all.get(all.size() - 1).finishedAt();

@@ -31,6 +31,27 @@ final class Database {
         return Jdbi.create(ds);
     }
 
+    static Jdbi openPostgres(String url) {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        try {
+            ds.setURL(url);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("Not a PostgreSQL JDBC URL: " + display(url) + " (expected jdbc:postgresql://host:port/database)", e);
+        }
+        String password = System.getenv("VOUCH_DB_PASSWORD");
+        if (password != null && !password.isEmpty()) {
+            ds.setPassword(password);
+        }
+        migrate(ds, display(url));
+        return Jdbi.create(ds);
+    }
+
+    /** The URL without its query string (which may carry a password), for messages. */
+    static String display(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+
     private static void createParents(Path file) {
         Path parent = file.getParent();
         if (parent == null) {
@@ -48,6 +69,10 @@ final class Database {
      * already at the latest version skips Flyway (its start-up costs a quarter of a second on every command).
      */
     static void migrate(javax.sql.DataSource ds, Path file) {
+        migrate(ds, file.toString());
+    }
+
+    static void migrate(javax.sql.DataSource ds, String name) {
         if (upToDate(ds)) {
             return;
         }
@@ -59,7 +84,7 @@ final class Database {
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
-            throw new StoreException("Cannot open the Vouch database " + file + ": " + describe(e), e);
+            throw new StoreException("Cannot open the Vouch database " + name + ": " + describe(e), e);
         }
     }
 

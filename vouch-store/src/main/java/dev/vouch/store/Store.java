@@ -27,12 +27,14 @@ public final class Store implements AutoCloseable {
     private final Jdbi jdbi;
     private final Clock clock;
     private final String name;
+    private final boolean postgres;
     private volatile boolean closed;
 
-    private Store(Jdbi jdbi, Clock clock, String name) {
+    private Store(Jdbi jdbi, Clock clock, String name, boolean postgres) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.name = name;
+        this.postgres = postgres;
     }
 
     /**
@@ -44,14 +46,42 @@ public final class Store implements AutoCloseable {
     public static Store open(Path dbFile, Clock clock) {
         Objects.requireNonNull(dbFile, "dbFile");
         Objects.requireNonNull(clock, "clock");
-        return new Store(Database.openSqlite(dbFile), clock, dbFile.toAbsolutePath().normalize().toString());
+        return new Store(Database.openSqlite(dbFile), clock, dbFile.toAbsolutePath().normalize().toString(), false);
+    }
+
+    /**
+     * Opens a PostgreSQL database ({@code jdbc:postgresql://host:port/db?user=...}) and migrates it with the same
+     * migrations as SQLite. The password, when not in the URL, comes from the environment variable
+     * {@code VOUCH_DB_PASSWORD}; it is never part of any message.
+     *
+     * @throws StoreException naming the server and database (not the credentials) when it cannot be reached or migrated
+     */
+    public static Store openPostgres(String jdbcUrl, Clock clock) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(clock, "clock");
+        return new Store(Database.openPostgres(jdbcUrl), clock, Database.display(jdbcUrl), true);
+    }
+
+    /** A PostgreSQL JDBC URL opens PostgreSQL, anything else is a SQLite file path. */
+    public static Store open(String database, Clock clock) {
+        return isPostgres(database) ? openPostgres(database, clock) : open(Path.of(database), clock);
+    }
+
+    public static boolean isPostgres(String database) {
+        return database.startsWith("jdbc:postgresql:");
     }
 
     /** Records one scan in one transaction and returns its id. */
     public long recordScan(ScanResult scan) {
         Objects.requireNonNull(scan, "scan");
         Instant now = clock.instant();
-        return call("record a scan", h -> h.inTransaction(tx -> new ScanRecorder(tx).record(scan, now)));
+        return call("record a scan", h -> h.inTransaction(tx -> {
+            if (postgres) {
+                // ids are MAX + 1 inside the transaction: one recorder at a time (SQLite's IMMEDIATE transactions do this)
+                tx.execute("LOCK TABLE scan IN EXCLUSIVE MODE");
+            }
+            return new ScanRecorder(tx).record(scan, now);
+        }));
     }
 
     /** Every recorded scan, oldest first. */

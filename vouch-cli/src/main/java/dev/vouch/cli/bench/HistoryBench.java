@@ -66,17 +66,18 @@ public final class HistoryBench {
     public void run(Path dir) {
         Workspace ws = Workspace.open(dir);
         Set<Category> scope = scope(ws);
-        List<Instant> scans = sizes(ws.database());
+        Path db = Path.of(ws.database());
+        List<Instant> scans = sizes(db);
         if (scans.isEmpty()) {
             throw new IllegalArgumentException(ws.database() + ": no scan recorded; nothing to measure");
         }
         int n = scans.size();
         for (int i : new int[] {n / 12, n / 2, Math.max(0, n - 5)}) {
             Instant t = scans.get(i).plus(Duration.ofHours(12));
-            report("score --as-of " + t, measure(() -> asOf(ws.database(), t, scope)));
+            report("score --as-of " + t, measure(() -> asOf(db, t, scope)));
         }
         String period = LocalDate.ofInstant(scans.get(0), ZoneOffset.UTC) + ".." + LocalDate.ofInstant(scans.get(n - 1), ZoneOffset.UTC);
-        report("type2 --period " + period, measure(() -> type2(ws.database(), Window.parse(period), scope)));
+        report("type2 --period " + period, measure(() -> type2(db, Window.parse(period), scope)));
     }
 
     private List<Instant> sizes(Path db) {

@@ -92,7 +92,7 @@ public final class HistoryGenerator {
      */
     public Generation generate(Path dir, PrintWriter progress) {
         Workspace ws = workspace(dir);
-        Path db = ws.database();
+        Path db = Path.of(ws.database());
         if (Files.exists(db)) {
             throw new IllegalArgumentException(db + ": already exists; give an empty folder to generate a history into");
         }

@@ -62,8 +62,26 @@ public final class Workspace {
         return out;
     }
 
-    public Path database() {
-        return dir.resolve(doc.root().path("database").asText(".vouch/vouch.db"));
+    /**
+     * The history database: a SQLite file ({@code .vouch/vouch.db} by default, relative to the workspace) or a
+     * PostgreSQL JDBC URL ({@code jdbc:postgresql://host/db?user=vouch}; the password from VOUCH_DB_PASSWORD).
+     */
+    public String database() {
+        String db = doc.root().path("database").asText(".vouch/vouch.db");
+        return dev.vouch.store.Store.isPostgres(db) ? db : dir.resolve(db).toString();
+    }
+
+    /** The database as messages name it: the path, or the URL without its parameters (which may hold a password). */
+    public String databaseName() {
+        String db = database();
+        int q = db.indexOf('?');
+        return dev.vouch.store.Store.isPostgres(db) && q > 0 ? db.substring(0, q) : db;
+    }
+
+    /** False only for a SQLite file that does not exist yet (a PostgreSQL database is asked when opened). */
+    public boolean hasDatabase() {
+        String db = database();
+        return dev.vouch.store.Store.isPostgres(db) || Files.exists(Path.of(db));
     }
 
     public Optional<Severity> failOn() {

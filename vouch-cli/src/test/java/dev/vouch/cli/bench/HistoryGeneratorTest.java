@@ -58,7 +58,7 @@ class HistoryGeneratorTest {
     void recordsOneScanPerDayIntoAWorkspaceDatabase() {
         var g = generate(TINY, tmp.resolve("ws"));
         Workspace ws = Workspace.open(tmp.resolve("ws"));
-        assertThat(g.database()).isEqualTo(ws.database());
+        assertThat(g.database()).isEqualTo(Path.of(ws.database()));
         List<ScanSummary> scans = read(g.database(), Store::scans);
         assertThat(scans).extracting(ScanSummary::finishedAt).containsExactly(
                 Instant.parse("2025-01-01T02:00:00Z"), Instant.parse("2025-01-02T02:00:00Z"), Instant.parse("2025-01-03T02:00:00Z"),
