@@ -65,7 +65,9 @@ final class ReportInputs {
         // the check descriptions are read from YAML while the store is queried and scored (two cores)
         java.util.concurrent.CompletableFuture<Map<String, CheckInfo>> checks =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> checks(ws));
-        List<EvidenceItem> evidence = ScoreCommand.evidence(ws).stream().filter(e -> !e.recordedAt().isAfter(at)).toList();
+        // the vault's log is read once: the index shown in the report, and the manual evidence scored
+        List<EvidenceEntry> index = evidenceIndex(ws, at);
+        List<EvidenceItem> evidence = ScoreCommand.manual(index);
         try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
             List<ScanSummary> scans = store.scans().stream().filter(s -> !s.finishedAt().isAfter(at)).toList();
             if (scans.isEmpty()) {
@@ -77,7 +79,7 @@ final class ReportInputs {
             List<TrendPoint> trend = trend(store, scans, catalog, scope, evidence);
             ScanRef ref = new ScanRef(scan.id(), scan.finishedAt(), scan.sources(), scan.resourceCount());
             return new ReadinessModel(ws.organization(), at, ref, a, trend, join(checks), findings,
-                    evidenceIndex(ws, at), seal(ws));
+                    index, seal(ws));
         }
     }
 

@@ -102,7 +102,12 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** Manual evidence in the workspace's vault (entries naming controls), as scoring input. */
     static List<EvidenceItem> evidence(Workspace ws) {
-        return ReportInputs.evidenceIndex(ws, Instant.MAX).stream()
+        return manual(ReportInputs.evidenceIndex(ws, Instant.MAX));
+    }
+
+    /** The manual evidence (entries naming controls) of a vault index, as scoring input. */
+    static List<EvidenceItem> manual(List<dev.vouch.report.assessment.EvidenceEntry> index) {
+        return index.stream()
                 .filter(e -> e.kind().equals("evidence.manual") && !e.controls().isEmpty())
                 .map(e -> new EvidenceItem(e.kind(), e.controls(), e.coversFrom(), e.coversTo(), e.recordedAt(), e.seq(), e.name()))
                 .toList();
