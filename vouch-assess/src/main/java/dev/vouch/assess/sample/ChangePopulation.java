@@ -23,6 +23,7 @@ public final class ChangePopulation {
     public static final String NAME = "changes";
     static final String PR_TYPE = "github.pull_request";
     static final String REPO_TYPE = "github.repository";
+    static final String GIT_TYPE = "git.repository";
 
     private ChangePopulation() {
     }
@@ -35,9 +36,53 @@ public final class ChangePopulation {
                 addPullRequest(r, period, items, problems);
             } else if (r.type().equals(REPO_TYPE)) {
                 checkWindow(r, period, problems);
+            } else if (r.type().equals(GIT_TYPE)) {
+                addCommits(r, period, items, problems);
             }
         }
-        return new Population(NAME, items, PR_TYPE + " merged in " + period, problems);
+        return new Population(NAME, items, PR_TYPE + " merged and " + GIT_TYPE + " changes in " + period, problems);
+    }
+
+    /** A local repository's changes to its default branch (its {@code changeList}: one item per first-parent commit). */
+    private static void addCommits(Resource r, Period period, List<PopulationItem> items, List<String> problems) {
+        if (!(r.properties().get("changeList") instanceof List<?> list)) {
+            return;
+        }
+        if (r.properties().get("periodStart") != null && r.properties().get("periodEnd") != null) {
+            try {
+                Instant start = Instant.parse(String.valueOf(r.properties().get("periodStart")));
+                Instant end = Instant.parse(String.valueOf(r.properties().get("periodEnd")));
+                if (start.isAfter(period.from()) || end.isBefore(period.to())) {
+                    problems.add(r.id() + ": its history was read for " + start + ".." + end + ", which does not cover the period "
+                            + period + "; the change population may be incomplete (sources.gitSince / gitLookbackDays)");
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(r.id() + ": fields 'periodStart'/'periodEnd' are not ISO-8601 instants");
+            }
+        }
+        for (Object o : list) {
+            if (!(o instanceof Map<?, ?> c)) {
+                continue;
+            }
+            Instant at;
+            try {
+                at = Instant.parse(String.valueOf(c.get("at")));
+            } catch (DateTimeParseException e) {
+                problems.add(r.id() + ": change " + c.get("sha") + " has no ISO-8601 'at', was '" + c.get("at") + "'; left out");
+                continue;
+            }
+            if (!period.contains(at)) {
+                continue;
+            }
+            Map<String, String> attrs = new LinkedHashMap<>();
+            attrs.put("repository", r.name());
+            for (String key : List.of("sha", "author", "reviewPath", "reviewed", "signed")) {
+                put(attrs, key, c.get(key));
+            }
+            String sha = String.valueOf(c.get("sha"));
+            items.add(new PopulationItem(r.id() + "@" + sha, "change", at,
+                    r.name() + " " + sha.substring(0, Math.min(12, sha.length())) + " " + c.get("subject"), attrs));
+        }
     }
 
     private static void addPullRequest(Resource r, Period period, List<PopulationItem> items, List<String> problems) {

@@ -55,7 +55,7 @@ class PopulationTest {
         assertThat(web.attributes()).containsEntry("approvedBy", "luis,priya").containsEntry("author", "dana")
                 .containsEntry("number", "7").containsEntry("ci", "success");
         assertThat(p.problems()).isEmpty();
-        assertThat(p.source()).isEqualTo("github.pull_request merged in 2026-04-01T00:00:00Z..2026-07-01T00:00:00Z");
+        assertThat(p.source()).isEqualTo("github.pull_request merged and git.repository changes in 2026-04-01T00:00:00Z..2026-07-01T00:00:00Z");
     }
 
     @Test
@@ -112,5 +112,38 @@ class PopulationTest {
         PopulationItem a = new PopulationItem("x", "change", NOW, "a", Map.of());
         assertThatThrownBy(() -> new Population("changes", List.of(a, a), "test"))
                 .hasMessage("population 'changes' (test): duplicate item id 'x'");
+    }
+
+    static Map<String, Object> commit(String sha, String at, boolean reviewed) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sha", sha);
+        m.put("at", at);
+        m.put("subject", "Change " + sha);
+        m.put("author", "dana@acme.example");
+        m.put("reviewPath", reviewed ? "pull-request-merge" : "none");
+        m.put("reviewed", reviewed);
+        m.put("signed", false);
+        return m;
+    }
+
+    @Test
+    void aLocalRepositorysChangesToItsDefaultBranchArePartOfThePopulation() {
+        Resource git = Resource.builder("git.repository", "git:repos/api").name("api").provider("git")
+                .origin(Origin.of("git", "repos/api")).collectedAt(NOW)
+                .property("periodStart", "2026-04-15T00:00:00Z").property("periodEnd", "2026-06-30T12:00:00Z")
+                .property("changeList", List.of(
+                        commit("c3c3c3c3c3c3c3c3", "2026-06-01T09:00:00Z", true),
+                        commit("b2b2b2b2b2b2b2b2", "2026-05-01T09:00:00Z", false),
+                        commit("a1a1a1a1a1a1a1a1", "2026-03-01T09:00:00Z", true),   // before the period: out
+                        commit("d4d4d4d4d4d4d4d4", "not a time", true)))             // named, left out
+                .build();
+        Population p = ChangePopulation.from(List.of(git, pr("web", 7, "2026-05-02T10:00:00Z", List.of("luis"))), Q2);
+        assertThat(p.items()).extracting(PopulationItem::id)
+                .containsExactly("git:repos/api@b2b2b2b2b2b2b2b2", "github:acme/web#7", "git:repos/api@c3c3c3c3c3c3c3c3");
+        assertThat(p.items().get(0).attributes()).containsEntry("reviewed", "false").containsEntry("repository", "api")
+                .containsEntry("author", "dana@acme.example");
+        assertThat(p.items().get(0).description()).isEqualTo("api b2b2b2b2b2b2 Change b2b2b2b2b2b2b2b2");
+        assertThat(p.problems()).anySatisfy(x -> assertThat(x).contains("d4d4d4d4d4d4d4d4", "left out"))
+                .anySatisfy(x -> assertThat(x).contains("does not cover the period")); // history read from 04-15 only
     }
 }

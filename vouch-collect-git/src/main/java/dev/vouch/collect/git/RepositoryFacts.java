@@ -89,6 +89,27 @@ final class RepositoryFacts {
         p.put("directCommitExamples", examples(fp.stream().filter(c -> !c.reviewed()).toList()));
         p.put("reachableCommitsInPeriod", (long) h.all().size());
         p.put("lastCommitAt", fp.isEmpty() ? "" : fp.get(0).time().toString());
+        p.put("changeList", changeList(fp));
+    }
+
+    /**
+     * Every change that reached the default branch in the period (its first-parent commits), newest first: the
+     * population an auditor samples for change management (vouch sample --population changes).
+     */
+    private static List<Map<String, Object>> changeList(List<CommitFacts> fp) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (CommitFacts c : fp) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sha", c.sha());
+            m.put("at", c.time().toString());
+            m.put("subject", c.subject());
+            m.put("author", c.authorEmail());
+            m.put("reviewPath", c.reviewPath().key);
+            m.put("reviewed", c.reviewed());
+            m.put("signed", c.signed());
+            out.add(m);
+        }
+        return out;
     }
 
     private static void signing(History h, Map<String, Object> p) {
