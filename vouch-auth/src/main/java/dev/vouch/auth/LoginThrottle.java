@@ -1,0 +1,70 @@
+package dev.vouch.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Back-off after failed sign-ins, per key (an account, and separately the client address): up to
+ * {@code freeAttempts} attempts may fail back to back; the failure that reaches that count locks the key for
+ * {@code base}, and each further failure for twice as long as the one before, up to {@code max}. A success clears the key. Keys are kept in a bounded map (oldest dropped) so a
+ * flood of made-up names cannot exhaust memory.
+ */
+public final class LoginThrottle {
+    private static final int MAX_KEYS = 100_000;
+    private final Clock clock;
+    private final int freeAttempts;
+    private final Duration base;
+    private final Duration max;
+    private final Map<String, State> states = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, State> eldest) {
+            return size() > MAX_KEYS;
+        }
+    };
+
+    private record State(int failures, Instant lockedUntil) {
+    }
+
+    public LoginThrottle(Clock clock, int freeAttempts, Duration base, Duration max) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (freeAttempts < 1 || base.isNegative() || base.isZero() || max.compareTo(base) < 0) {
+            throw new IllegalArgumentException("throttle needs freeAttempts >= 1 and 0 < base <= max");
+        }
+        this.freeAttempts = freeAttempts;
+        this.base = base;
+        this.max = max;
+    }
+
+    /** Five free attempts, then 1 minute doubling to 1 hour. */
+    public static LoginThrottle standard(Clock clock) {
+        return new LoginThrottle(clock, 5, Duration.ofMinutes(1), Duration.ofHours(1));
+    }
+
+    /** How long {@code key} must still wait before another attempt is even checked; empty when it may try now. */
+    public synchronized Optional<Duration> retryAfter(String key) {
+        State s = states.get(key);
+        Instant now = clock.instant();
+        return s == null || !s.lockedUntil().isAfter(now) ? Optional.empty() : Optional.of(Duration.between(now, s.lockedUntil()));
+    }
+
+    public synchronized void failure(String key) {
+        State s = states.getOrDefault(key, new State(0, Instant.EPOCH));
+        int failures = s.failures() + 1;
+        Instant lockedUntil = Instant.EPOCH;
+        if (failures >= freeAttempts) {
+            int doublings = Math.min(failures - freeAttempts, 30);
+            Duration wait = base.multipliedBy(1L << doublings);
+            lockedUntil = clock.instant().plus(wait.compareTo(max) > 0 ? max : wait);
+        }
+        states.put(key, new State(failures, lockedUntil));
+    }
+
+    public synchronized void success(String key) {
+        states.remove(key);
+    }
+}
