@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
             "Vouch: SOC 2 compliance automation. Tests cloud configuration, Terraform/ARM, Linux hosts and the change process against controls mapped to the AICPA Trust Services Criteria.",
             "",
             "Start with: vouch scan examples/acme   (a workspace folder holding vouch.yaml)"},
-        subcommands = {ScanCommand.class, ScoreCommand.class, HistoryCommand.class, Type2Command.class, SampleCommand.class, ReportCommand.class, WarmupCommand.class, EvidenceCommand.class, VaultCommand.class, ChecksCommand.class, ControlsCommand.class, CriteriaCommand.class,
+        subcommands = {ScanCommand.class, ScoreCommand.class, HistoryCommand.class, Type2Command.class, SampleCommand.class, ReportCommand.class, ScheduleCommand.class, WarmupCommand.class, EvidenceCommand.class, VaultCommand.class, ChecksCommand.class, ControlsCommand.class, CriteriaCommand.class,
             InitCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ran; nothing at or above --fail-on", "  1  findings at or above --fail-on",

@@ -135,8 +135,7 @@ final class ScanCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        Clock clock = Clock.systemUTC();
+    public Integer call() throws Exception {
         Path wsDir = workspaceDir == null ? Path.of(".") : workspaceDir;
         List<SourceSpec> explicit = explicitSources();
         Optional<Workspace> ws = workspaceDir != null && explicit.isEmpty() ? Optional.of(Workspace.open(wsDir)) : Workspace.find(wsDir);
@@ -145,6 +144,14 @@ final class ScanCommand implements Callable<Integer> {
             throw new ConfigException(ws.isPresent() ? ws.get().dir().resolve(Workspace.FILE) + ": no sources listed under 'sources'"
                     : "nothing to scan: give a workspace folder (with vouch.yaml) or sources such as --terraform DIR, --azure-export DIR, --host, --git DIR (see vouch scan --help)");
         }
+        if (ws.isPresent() && !noStore) {
+            return ScanGuard.exclusive(ws.get(), () -> scan(ws, sources));
+        }
+        return scan(ws, sources);
+    }
+
+    private int scan(Optional<Workspace> ws, List<SourceSpec> sources) throws Exception {
+        Clock clock = Clock.systemUTC();
         Format fmt = Format.parse(format);
         Severity bar = failOnBar(ws);
         Catalogs catalogs = Catalogs.load(ws.map(Workspace::checkDirs).orElse(List.of()), extraChecks);

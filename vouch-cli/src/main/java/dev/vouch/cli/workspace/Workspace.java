@@ -17,7 +17,7 @@ import java.util.Set;
 public final class Workspace {
     public static final String FILE = "vouch.yaml";
     private static final Set<String> FIELDS = Set.of("organization", "categories", "sources", "exceptions",
-            "database", "failOn", "checks", "vault", "observation");
+            "database", "failOn", "checks", "vault", "observation", "schedule");
     private static final Set<String> VAULT_FIELDS = Set.of("encryptionKeyFile", "encryptionKeyEnv");
     private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azure", "entra", "github", "aws", "azureExport", "graphExport", "awsExport", "host", "git",
             "gitLookbackDays", "gitSince");
@@ -109,6 +109,20 @@ public final class Workspace {
         return o == null ? Optional.empty() : Optional.of(o.path("from").asText() + ".." + o.path("to").asText());
     }
 
+    /**
+     * The scan schedule: {@code schedule: "0 2 * * *"} (UTC) or {@code schedule: {cron: "0 2 * * 1-5", zone: Europe/Amsterdam}};
+     * validated when the workspace is read (docs/scheduling.md).
+     */
+    public Optional<dev.vouch.schedule.Schedule> schedule() {
+        JsonNode n = doc.root().get("schedule");
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        String cron = n.isTextual() ? n.asText() : n.path("cron").asText();
+        String zone = n.isObject() ? n.path("zone").asText("UTC") : "UTC";
+        return Optional.of(dev.vouch.schedule.Schedule.parse(cron, java.time.ZoneId.of(zone)));
+    }
+
     /** A file holding the AES-256 key that encrypts vault blobs at rest (vault.encryptionKeyFile). */
     public Optional<Path> vaultKeyFile() {
         JsonNode n = doc.root().path("vault").get("encryptionKeyFile");
@@ -190,6 +204,29 @@ public final class Workspace {
             return ExceptionsFile.read(YamlDoc.read(file), "/exceptions", knownChecks);
         }
         return ExceptionsFile.read(doc, "/exceptions", knownChecks);
+    }
+
+    private void validateSchedule(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return;
+        }
+        if (!n.isTextual() && !(n.isObject() && n.path("cron").isTextual()
+                && n.properties().stream().allMatch(e -> Set.of("cron", "zone").contains(e.getKey())))) {
+            throw new ConfigException(doc.where("/schedule") + ": 'schedule' must be a cron expression or {cron: \"0 2 * * *\", zone: Europe/Amsterdam}");
+        }
+        if (n.isObject() && n.has("zone")) {
+            try {
+                java.time.ZoneId.of(n.path("zone").asText());
+            } catch (java.time.DateTimeException e) {
+                throw new ConfigException(doc.where("/schedule/zone") + ": 'schedule.zone' must be a time zone such as UTC or Europe/Amsterdam, was '"
+                        + n.path("zone").asText() + "'");
+            }
+        }
+        try {
+            schedule();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(doc.where(n.isObject() ? "/schedule/cron" : "/schedule") + ": " + e.getMessage());
+        }
     }
 
     private void validateObservation(JsonNode o) {
@@ -292,6 +329,7 @@ public final class Workspace {
             }
         }
         validateObservation(root.get("observation"));
+        validateSchedule(root.get("schedule"));
         JsonNode cats = root.path("categories");
         for (int i = 0; i < cats.size(); i++) {
             if (!CATEGORIES.contains(cats.get(i).asText())) {
