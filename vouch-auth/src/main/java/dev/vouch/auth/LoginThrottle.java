@@ -20,14 +20,17 @@ public final class LoginThrottle {
     private final int freeAttempts;
     private final Duration base;
     private final Duration max;
+    /** Failures older than this are forgotten. */
+    private static final Duration FORGET_AFTER = Duration.ofHours(24);
     private final Map<String, State> states = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, State> eldest) {
-            return size() > MAX_KEYS;
+            // a locked key is never pushed out by a flood of others
+            return size() > MAX_KEYS && !eldest.getValue().lockedUntil().isAfter(clock.instant());
         }
     };
 
-    private record State(int failures, Instant lockedUntil) {
+    private record State(int failures, Instant lockedUntil, Instant lastFailure) {
     }
 
     public LoginThrottle(Clock clock, int freeAttempts, Duration base, Duration max) {
@@ -52,16 +55,44 @@ public final class LoginThrottle {
         return s == null || !s.lockedUntil().isAfter(now) ? Optional.empty() : Optional.of(Duration.between(now, s.lockedUntil()));
     }
 
+    /**
+     * Starts a sign-in attempt for {@code key}: refused with the wait when the key is locked, otherwise counted as a
+     * failure at once (so parallel attempts cannot all pass the check before any failure is counted) and allowed;
+     * call {@link #success} when it succeeds.
+     */
+    public synchronized Optional<Duration> begin(String key) {
+        Optional<Duration> wait = retryAfter(key);
+        if (wait.isEmpty()) {
+            failure(key);
+        }
+        return wait;
+    }
+
     public synchronized void failure(String key) {
-        State s = states.getOrDefault(key, new State(0, Instant.EPOCH));
-        int failures = s.failures() + 1;
+        Instant now = clock.instant();
+        State s = states.getOrDefault(key, new State(0, Instant.EPOCH, Instant.EPOCH));
+        int failures = (Duration.between(s.lastFailure(), now).compareTo(FORGET_AFTER) > 0 ? 0 : s.failures()) + 1;
         Instant lockedUntil = Instant.EPOCH;
         if (failures >= freeAttempts) {
             int doublings = Math.min(failures - freeAttempts, 30);
             Duration wait = base.multipliedBy(1L << doublings);
-            lockedUntil = clock.instant().plus(wait.compareTo(max) > 0 ? max : wait);
+            lockedUntil = now.plus(wait.compareTo(max) > 0 ? max : wait);
         }
-        states.put(key, new State(failures, lockedUntil));
+        states.put(key, new State(failures, lockedUntil, now));
+    }
+
+    /** The throttle key of an account name: case and Unicode forms folded, so {@code Alice} and {@code alice} are one. */
+    public static String userKey(String username) {
+        return "user:" + java.text.Normalizer.normalize(username.strip(), java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The throttle key of a client address: IPv4 as is, IPv6 by its /64 (one host usually owns a whole /64). */
+    public static String addressKey(java.net.InetAddress address) {
+        byte[] b = address.getAddress();
+        if (b.length == 16) {
+            return "ip6:" + java.util.HexFormat.of().formatHex(b, 0, 8) + "::/64";
+        }
+        return "ip:" + address.getHostAddress();
     }
 
     public synchronized void success(String key) {

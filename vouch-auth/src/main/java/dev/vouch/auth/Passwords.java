@@ -18,14 +18,24 @@ public final class Passwords {
     static final int ITERATIONS = 2;
 
     private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, MEMORY_KIB, ITERATIONS);
+    /** Checked when there is no account, so a wrong name costs as long as a wrong password (no user enumeration). */
+    private final String dummy = encoder.encode("no account has this password, it only spends the same time");
 
     /** The PHC-format hash of {@code password} ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), salted afresh. */
     public String hash(String password) {
         return encoder.encode(password);
     }
 
+    /** Whether {@code password} matches {@code hash}; with no hash (no such account) it takes as long and says no. */
     public boolean matches(String password, String hash) {
-        return hash != null && !hash.isEmpty() && encoder.matches(password, hash);
+        if (password == null) {
+            return false;
+        }
+        if (hash == null || hash.isEmpty()) {
+            encoder.matches(password, dummy);
+            return false;
+        }
+        return encoder.matches(password, hash);
     }
 
     /** True when {@code hash} was made with weaker parameters than today's: rehash at the next sign-in. */

@@ -53,4 +53,28 @@ class LoginThrottleTest {
         t.failure("user:alice");
         assertThat(t.retryAfter("user:alice")).as("counting starts again").isEmpty();
     }
+
+    @Test
+    void beginCountsTheAttemptBeforeThePasswordIsChecked() {
+        Manual clock = new Manual();
+        LoginThrottle t = LoginThrottle.standard(clock);
+        // five attempts start together (none has finished): all allowed, and the sixth must wait
+        for (int i = 0; i < 5; i++) {
+            assertThat(t.begin("user:bob")).isEmpty();
+        }
+        assertThat(t.begin("user:bob")).hasValue(Duration.ofMinutes(1));
+        clock.now = clock.now.plus(Duration.ofHours(25));
+        assertThat(t.begin("user:bob")).as("old failures are forgotten after a day").isEmpty();
+        assertThat(t.retryAfter("user:bob")).isEmpty();
+    }
+
+    @Test
+    void keysFoldCaseAndIpv6Prefixes() throws Exception {
+        assertThat(LoginThrottle.userKey(" Alice ")).isEqualTo(LoginThrottle.userKey("alice")).isEqualTo("user:alice");
+        assertThat(LoginThrottle.userKey("\uFF41lice")).as("full-width a").isEqualTo("user:alice");
+        assertThat(LoginThrottle.addressKey(java.net.InetAddress.getByName("2001:db8:1:2:aaaa::1")))
+                .isEqualTo(LoginThrottle.addressKey(java.net.InetAddress.getByName("2001:db8:1:2:bbbb::2")))
+                .isEqualTo("ip6:20010db800010002::/64");
+        assertThat(LoginThrottle.addressKey(java.net.InetAddress.getByName("192.0.2.7"))).isEqualTo("ip:192.0.2.7");
+    }
 }

@@ -15,6 +15,8 @@ class PasswordsTest {
         assertThat(passwords.matches("correct horse battery staple", h1)).isTrue();
         assertThat(passwords.matches("correct horse battery stapler", h1)).isFalse();
         assertThat(passwords.matches("anything", "")).isFalse();
+        assertThat(passwords.matches("anything", null)).isFalse();
+        assertThat(passwords.matches(null, h1)).isFalse();
         assertThat(passwords.needsRehash(h1)).isFalse();
         String weaker = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 4096, 1).encode("x");
         assertThat(passwords.needsRehash(weaker)).isTrue();

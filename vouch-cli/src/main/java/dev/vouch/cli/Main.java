@@ -48,7 +48,8 @@ public final class Main implements Runnable {
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (e instanceof ConfigException || e instanceof CheckLoadException || e instanceof CatalogException
-                || e instanceof IllegalArgumentException || e instanceof dev.vouch.vault.VaultException) {
+                || e instanceof IllegalArgumentException || e instanceof dev.vouch.vault.VaultException
+                || e instanceof dev.vouch.store.StoreException) {
             err.println("vouch: " + e.getMessage());
             return ExitCode.USAGE;
         }

@@ -6,7 +6,6 @@ import dev.vouch.schedule.ScanLock;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -15,7 +14,8 @@ import java.util.concurrent.Callable;
  * starts a scan in this process, so that scan runs under the scheduler's lock instead of refusing.
  */
 final class ScanGuard {
-    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+    /** Workspaces whose lock the scheduler holds for a scan it runs on this very thread. */
+    private static final ThreadLocal<Set<Path>> HELD_BY_CALLER = ThreadLocal.withInitial(java.util.HashSet::new);
 
     private ScanGuard() {
     }
@@ -23,7 +23,7 @@ final class ScanGuard {
     /** Runs {@code work} holding the workspace's scan lock; a clear error when another scan holds it. */
     static <T> T exclusive(Workspace ws, Callable<T> work) throws Exception {
         Path key = ws.dir().toAbsolutePath().normalize();
-        if (HELD_HERE.contains(key)) {
+        if (HELD_BY_CALLER.get().contains(key)) {
             return work.call();
         }
         Optional<ScanLock.Held> held = ScanLock.forWorkspace(ws.dir()).tryAcquire();
@@ -36,14 +36,19 @@ final class ScanGuard {
         }
     }
 
-    /** Marks the workspace as locked by this process (the scheduler holds the file lock) while {@code work} runs. */
+    /**
+     * Runs {@code work} on this thread as the scheduler's scan: the scheduler already holds the workspace's lock, so
+     * the scan uses it instead of refusing. Other threads still see the workspace as locked.
+     */
     static <T> T underScheduler(Workspace ws, Callable<T> work) throws Exception {
         Path key = ws.dir().toAbsolutePath().normalize();
-        HELD_HERE.add(key);
+        boolean added = HELD_BY_CALLER.get().add(key);
         try {
             return work.call();
         } finally {
-            HELD_HERE.remove(key);
+            if (added) {
+                HELD_BY_CALLER.get().remove(key);
+            }
         }
     }
 }

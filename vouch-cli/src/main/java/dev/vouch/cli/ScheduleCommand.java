@@ -64,8 +64,12 @@ final class ScheduleCommand implements Callable<Integer> {
                 out.printf("next      %s%n", t);
             }
             RunLedger ledger = RunLedger.forWorkspace(ws.dir(), Clock.systemUTC());
-            RunLedger.Loaded loaded = ledger.loadOrRecover();
-            loaded.warnings().forEach(w -> spec.commandLine().getErr().println("vouch: " + w));
+            RunLedger.Loaded loaded;
+            try {
+                loaded = new RunLedger.Loaded(ledger.read(), List.of()); // read-only: a corrupt file is reported, not moved
+            } catch (dev.vouch.schedule.LedgerCorruptException e) {
+                throw new ConfigException(e.getMessage() + " (vouch schedule run sets it aside and starts a new one)");
+            }
             List<RunRecord> runs = loaded.state().map(LedgerState::runs).orElse(List.of());
             out.printf("runs      %d recorded in %s%n", runs.size(), ledger.file());
             runs.subList(Math.max(0, runs.size() - 10), runs.size()).forEach(r -> out.printf("  %s  %-7s %s%s%n", r.slot(),
@@ -86,7 +90,7 @@ final class ScheduleCommand implements Callable<Integer> {
     static final class Run implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE") Path dir;
         @Option(names = "--interval", paramLabel = "SECONDS", description = "How often to look for a due slot (default 30).") long interval = 30;
-        @Option(names = "--once", description = "Look once (run the scan if one is due) and exit: for cron jobs and tests.") boolean once;
+        @Option(names = "--once", description = "Look once (run the scan if one is due) and exit: for cron jobs and tests. Exit 3 when the scan it ran failed.") boolean once;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -97,13 +101,25 @@ final class ScheduleCommand implements Callable<Integer> {
             Scheduler scheduler = Scheduler.forWorkspace(ws.dir(), schedule, Clock.systemUTC(), slot -> scan(ws, slot, err));
             err.printf("vouch: scheduling %s on %s (%s)%n", ws.dir(), schedule.expression(), schedule.zone());
             err.flush();
+            int exit = ExitCode.OK;
             do {
-                report(scheduler.tick(), err);
+                try {
+                    TickResult r = scheduler.tick();
+                    report(r, err);
+                    if (r instanceof TickResult.Ran ran && ran.outcome() instanceof RunOutcome.Failed) {
+                        exit = ExitCode.INCOMPLETE;
+                    }
+                } catch (RuntimeException e) {
+                    // a bad tick (ledger unwritable, ...) is reported and retried next time; the loop keeps running
+                    err.println("vouch: scheduler: " + e.getMessage());
+                    err.flush();
+                    exit = ExitCode.INTERNAL;
+                }
                 if (!once) {
                     Thread.sleep(Duration.ofSeconds(Math.max(1, interval)).toMillis());
                 }
             } while (!once);
-            return ExitCode.OK;
+            return exit;
         }
 
         private static RunOutcome scan(Workspace ws, Instant slot, PrintWriter err) {

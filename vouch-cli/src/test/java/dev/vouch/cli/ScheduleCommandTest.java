@@ -55,8 +55,16 @@ class ScheduleCommandTest {
 
         CliRun status = CliRun.of("schedule", "status", ws.toString());
         assertThat(status.out()).contains("schedule  0 * * * * (UTC)", "runs      1 recorded", " OK ", "missed    1 gap(s)", "not-running");
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         CliRun again = CliRun.of("schedule", "run", ws.toString(), "--once");
-        assertThat(again.err()).doesNotContain("scheduled scan for"); // nothing due until the next hour
+        if (Instant.now().truncatedTo(ChronoUnit.HOURS).equals(hour)) { // (a new hour may have begun meanwhile: then a slot is due)
+            assertThat(again.err()).doesNotContain("scheduled scan for"); // nothing due until the next hour
+        }
+        Files.writeString(ws.resolve(".vouch/schedule.json"), "{ not json");
+        CliRun corrupt = CliRun.of("schedule", "status", ws.toString());
+        assertThat(corrupt.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(corrupt.err()).contains("schedule.json");
+        assertThat(ws.resolve(".vouch/schedule.json")).exists(); // status only reads
     }
 
     @Test

@@ -110,9 +110,14 @@ public final class WebhookSender {
 
     private Attempt attempt(HttpRequest request, WebhookChannel channel) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            // at most 4 KiB of the body is read (a huge or endless body must not hang or fill memory)
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String body;
+            try (java.io.InputStream in = response.body()) {
+                body = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+            }
             int status = response.statusCode();
-            String detail = "HTTP " + status + excerpt(response.body(), channel);
+            String detail = "HTTP " + status + excerpt(body, channel);
             if (status >= 200 && status < 300) {
                 return new Attempt(true, false, Optional.empty(), "HTTP " + status);
             }

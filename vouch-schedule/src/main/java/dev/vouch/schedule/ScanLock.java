@@ -20,6 +20,12 @@ import java.util.Optional;
  */
 public final class ScanLock {
 
+    /**
+     * Lock files this JVM holds. Checked before any channel is opened: on Linux, closing any channel to a file
+     * releases every lock the process holds on it, so a refused second attempt must not even open one.
+     */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Path file;
 
     public ScanLock(Path file) {
@@ -41,6 +47,9 @@ public final class ScanLock {
      * @return empty if another process (or another lock object in this JVM) holds it
      */
     public Optional<Held> tryAcquire() {
+        if (!HELD.add(file)) {
+            return Optional.empty(); // held elsewhere in this JVM
+        }
         FileChannel channel = null;
         try {
             Files.createDirectories(file.getParent());
@@ -48,16 +57,19 @@ public final class ScanLock {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
+                HELD.remove(file);
                 return Optional.empty();
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
-            return Optional.of(new Held(channel));
+            return Optional.of(new Held(channel, file));
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
+            HELD.remove(file);
             return Optional.empty();
         } catch (IOException e) {
             closeQuietly(channel);
+            HELD.remove(file);
             throw new UncheckedIOException("cannot open scan lock " + file, e);
         }
     }
@@ -76,14 +88,20 @@ public final class ScanLock {
     /** A held lock; closing releases it. */
     public static final class Held implements AutoCloseable {
         private final FileChannel channel;
+        private final Path file;
+        private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
 
-        private Held(FileChannel channel) {
+        private Held(FileChannel channel, Path file) {
             this.channel = channel;
+            this.file = file;
         }
 
         @Override
         public void close() {
-            closeQuietly(channel);
+            if (open.compareAndSet(true, false)) {
+                closeQuietly(channel);
+                HELD.remove(file);
+            }
         }
     }
 }

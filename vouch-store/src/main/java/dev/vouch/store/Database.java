@@ -11,8 +11,9 @@ import org.sqlite.SQLiteDataSource;
 /** Opens a SQLite database file: parent directories, WAL, busy timeout, foreign keys, migrations. */
 final class Database {
     static final int BUSY_TIMEOUT_MS = 10_000;
-    /** The highest migration in db/migration (a test keeps it in step with the files). */
-    static final int LATEST_MIGRATION = 4;
+    /** The migrations in db/migration (a test keeps the list in step with the files). */
+    static final java.util.List<String> MIGRATIONS = java.util.List.of("V1__scan_history.sql",
+            "V2__vault_exception_events.sql", "V3__interval_scan_indexes.sql", "V4__scan_score.sql");
 
     private Database() {
     }
@@ -31,19 +32,71 @@ final class Database {
         return Jdbi.create(ds);
     }
 
+    /** Driver parameters that load classes or files named in the URL: a vouch.yaml must not choose code to run. */
+    private static final java.util.Set<String> REFUSED_PARAMETERS = java.util.Set.of("socketfactory", "socketfactoryarg",
+            "sslfactory", "sslfactoryarg", "sslpasswordcallback", "sslhostnameverifier", "authenticationpluginclassname",
+            "loggerfile", "loggerlevel", "password");
+    private static final java.util.Set<String> WEAK_SSL_MODES = java.util.Set.of("disable", "allow", "prefer", "require");
+
     static Jdbi openPostgres(String url) {
+        String checked = secureUrl(url);
         org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
         try {
-            ds.setURL(url);
+            ds.setURL(checked);
         } catch (IllegalArgumentException e) {
-            throw new StoreException("Not a PostgreSQL JDBC URL: " + display(url) + " (expected jdbc:postgresql://host:port/database)", e);
+            // the driver's message repeats the URL: not chained, so no stack trace can show its parameters
+            throw new StoreException("Not a PostgreSQL JDBC URL: " + display(url) + " (expected jdbc:postgresql://host:port/database?user=NAME)");
         }
+        ds.setConnectTimeout(10);
         String password = System.getenv("VOUCH_DB_PASSWORD");
         if (password != null && !password.isEmpty()) {
             ds.setPassword(password);
         }
         migrate(ds, display(url));
         return Jdbi.create(ds);
+    }
+
+    /**
+     * The URL with safe defaults: parameters that would load code or put a password in the file are refused, and a
+     * server that is not on this machine gets {@code sslmode=verify-full} (TLS with the certificate and host name
+     * checked) unless the URL asks for that or {@code verify-ca}; weaker modes are refused for remote servers, because
+     * the password would travel in clear or to an unverified server.
+     */
+    static String secureUrl(String url) {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url.substring("jdbc:".length()));
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            throw new StoreException("Not a PostgreSQL JDBC URL: " + display(url) + " (expected jdbc:postgresql://host:port/database?user=NAME)");
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        boolean local = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1") || host.equals("[::1]");
+        String sslmode = null;
+        String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String key = pair.split("=", 2)[0].toLowerCase(java.util.Locale.ROOT);
+            if (REFUSED_PARAMETERS.contains(key)) {
+                throw new StoreException(display(url) + ": the parameter '" + key + "' is not accepted"
+                        + (key.equals("password") ? " (give the password in VOUCH_DB_PASSWORD)" : " (it would load code or files named in vouch.yaml)"));
+            }
+            if (key.equals("sslmode")) {
+                sslmode = pair.contains("=") ? pair.split("=", 2)[1].toLowerCase(java.util.Locale.ROOT) : "";
+            }
+        }
+        if (local) {
+            return url;
+        }
+        if (sslmode == null) {
+            return url + (query.isEmpty() ? "?" : "&") + "sslmode=verify-full";
+        }
+        if (WEAK_SSL_MODES.contains(sslmode)) {
+            throw new StoreException(display(url) + ": sslmode=" + sslmode + " would send the password to a server whose certificate "
+                    + "is not checked; use sslmode=verify-full (the default) or verify-ca");
+        }
+        return url;
     }
 
     /** The URL without its query string (which may carry a password), for messages. */
@@ -91,9 +144,15 @@ final class Database {
     /** True when the schema history shows every migration up to the latest applied successfully. */
     static boolean upToDate(javax.sql.DataSource ds) {
         try (var c = ds.getConnection(); var st = c.createStatement();
-                var rs = st.executeQuery("SELECT COUNT(*), SUM(CASE WHEN success THEN 0 ELSE 1 END), MAX(CAST(version AS INTEGER))"
-                        + " FROM flyway_schema_history WHERE version IS NOT NULL")) {
-            return rs.next() && rs.getInt(2) == 0 && rs.getInt(3) == LATEST_MIGRATION && rs.getInt(1) == LATEST_MIGRATION;
+                var rs = st.executeQuery("SELECT script, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
+            java.util.Set<String> applied = new java.util.HashSet<>();
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                applied.add(rs.getString(1));
+            }
+            return applied.equals(java.util.Set.copyOf(MIGRATIONS)); // Vouch's own history, all of it
         } catch (java.sql.SQLException e) {
             return false; // no history table yet, or not a database: Flyway creates it or says what is wrong
         }

@@ -78,6 +78,7 @@ public final class Store implements AutoCloseable {
         return call("record a scan", h -> h.inTransaction(tx -> {
             if (postgres) {
                 // ids are MAX + 1 inside the transaction: one recorder at a time (SQLite's IMMEDIATE transactions do this)
+                tx.execute("SET LOCAL lock_timeout = '10s'"); // as SQLite's busy timeout: give up rather than hang
                 tx.execute("LOCK TABLE scan IN EXCLUSIVE MODE");
             }
             return new ScanRecorder(tx).record(scan, now);
@@ -179,11 +180,9 @@ public final class Store implements AutoCloseable {
      * recorded findings and evidence: scope, catalog, scoring rules). Keeping it again replaces it.
      */
     public void saveScore(long scanId, String basis, double overall) {
-        call("keep a score", h -> h.inTransaction(tx -> {
-            tx.createUpdate("DELETE FROM scan_score WHERE scan_id = :s AND basis = :b").bind("s", scanId).bind("b", basis).execute();
-            return tx.createUpdate("INSERT INTO scan_score (scan_id, basis, overall) VALUES (:s, :b, :o)")
-                    .bind("s", scanId).bind("b", basis).bind("o", overall).execute();
-        }));
+        call("keep a score", h -> h.createUpdate("INSERT INTO scan_score (scan_id, basis, overall) VALUES (:s, :b, :o)"
+                        + " ON CONFLICT (scan_id, basis) DO UPDATE SET overall = excluded.overall") // safe when two keep it at once
+                .bind("s", scanId).bind("b", basis).bind("o", overall).execute());
     }
 
     /** How many interval rows the history holds (what the history costs, for diagnostics and tests). */

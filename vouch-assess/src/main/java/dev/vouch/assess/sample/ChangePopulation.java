@@ -46,6 +46,8 @@ public final class ChangePopulation {
     /** A local repository's changes to its default branch (its {@code changeList}: one item per first-parent commit). */
     private static void addCommits(Resource r, Period period, List<PopulationItem> items, List<String> problems) {
         if (!(r.properties().get("changeList") instanceof List<?> list)) {
+            problems.add(r.id() + " (" + r.origin().display() + "): no 'changeList' (recorded by an older Vouch?); its changes "
+                    + "are not in the population; scan again to include them");
             return;
         }
         if (r.properties().get("periodStart") != null && r.properties().get("periodEnd") != null) {
@@ -72,6 +74,10 @@ public final class ChangePopulation {
                 continue;
             }
             if (!period.contains(at)) {
+                continue;
+            }
+            if (c.get("sha") == null || String.valueOf(c.get("sha")).isBlank()) {
+                problems.add(r.id() + ": a change at " + at + " has no 'sha'; left out");
                 continue;
             }
             Map<String, String> attrs = new LinkedHashMap<>();

@@ -143,6 +143,10 @@ class PopulationTest {
         assertThat(p.items().get(0).attributes()).containsEntry("reviewed", "false").containsEntry("repository", "api")
                 .containsEntry("author", "dana@acme.example");
         assertThat(p.items().get(0).description()).isEqualTo("api b2b2b2b2b2b2 Change b2b2b2b2b2b2b2b2");
+        Resource old = Resource.builder("git.repository", "git:repos/web").name("web").provider("git")
+                .origin(Origin.of("git", "repos/web")).collectedAt(NOW).build();
+        assertThat(ChangePopulation.from(List.of(old), Q2).problems()).singleElement().asString()
+                .contains("git:repos/web", "no 'changeList'");
         assertThat(p.problems()).anySatisfy(x -> assertThat(x).contains("d4d4d4d4d4d4d4d4", "left out"))
                 .anySatisfy(x -> assertThat(x).contains("does not cover the period")); // history read from 04-15 only
     }

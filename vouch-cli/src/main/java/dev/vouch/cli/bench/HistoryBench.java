@@ -66,10 +66,13 @@ public final class HistoryBench {
     public void run(Path dir) {
         Workspace ws = Workspace.open(dir);
         Set<Category> scope = scope(ws);
+        if (dev.vouch.store.Store.isPostgres(ws.database())) {
+            throw new IllegalArgumentException(ws.databaseName() + ": the history benchmark measures a SQLite workspace");
+        }
         Path db = Path.of(ws.database());
         List<Instant> scans = sizes(db);
         if (scans.isEmpty()) {
-            throw new IllegalArgumentException(ws.database() + ": no scan recorded; nothing to measure");
+            throw new IllegalArgumentException(ws.databaseName() + ": no scan recorded; nothing to measure");
         }
         int n = scans.size();
         for (int i : new int[] {n / 12, n / 2, Math.max(0, n - 5)}) {

@@ -92,6 +92,9 @@ public final class HistoryGenerator {
      */
     public Generation generate(Path dir, PrintWriter progress) {
         Workspace ws = workspace(dir);
+        if (dev.vouch.store.Store.isPostgres(ws.database())) {
+            throw new IllegalArgumentException(ws.databaseName() + ": the history generator writes a SQLite workspace");
+        }
         Path db = Path.of(ws.database());
         if (Files.exists(db)) {
             throw new IllegalArgumentException(db + ": already exists; give an empty folder to generate a history into");

@@ -75,7 +75,7 @@ public final class Workspace {
     public String databaseName() {
         String db = database();
         int q = db.indexOf('?');
-        return dev.vouch.store.Store.isPostgres(db) && q > 0 ? db.substring(0, q) : db;
+        return db.regionMatches(true, 0, "jdbc:", 0, 5) && q > 0 ? db.substring(0, q) : db;
     }
 
     /** False only for a SQLite file that does not exist yet (a PostgreSQL database is asked when opened). */
@@ -330,6 +330,12 @@ public final class Workspace {
         }
         validateObservation(root.get("observation"));
         validateSchedule(root.get("schedule"));
+        JsonNode db = root.get("database");
+        if (db != null && db.asText().regionMatches(true, 0, "jdbc:", 0, 5) && !dev.vouch.store.Store.isPostgres(db.asText())) {
+            String shown = db.asText().contains("?") ? db.asText().substring(0, db.asText().indexOf('?')) : db.asText();
+            throw new ConfigException(doc.where("/database") + ": 'database' must be a file path or a PostgreSQL URL"
+                    + " (jdbc:postgresql://host:port/database?user=NAME), was '" + shown + "'");
+        }
         JsonNode cats = root.path("categories");
         for (int i = 0; i < cats.size(); i++) {
             if (!CATEGORIES.contains(cats.get(i).asText())) {
