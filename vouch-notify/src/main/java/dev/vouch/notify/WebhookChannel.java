@@ -19,12 +19,18 @@ import java.util.Set;
  * @param format the payload shape the endpoint expects
  * @param minSeverity new-failure items below this are left out
  */
-public record WebhookChannel(String name, URI url, Format format, Severity minSeverity) implements Channel {
+public record WebhookChannel(String name, URI url, Format format, Severity minSeverity, boolean allowPrivateNetwork)
+        implements Channel {
 
     /** Payload shapes. */
     public enum Format { SLACK, TEAMS, GENERIC }
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
+
+    /** A channel to a public endpoint (the usual Slack or Teams webhook); see {@code allowPrivateNetwork}. */
+    public WebhookChannel(String name, URI url, Format format, Severity minSeverity) {
+        this(name, url, format, minSeverity, false);
+    }
 
     public WebhookChannel {
         name = Fields.oneLine(name, "name");

@@ -68,6 +68,12 @@ public final class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         String who = "webhook '" + channel.name() + "' (" + channel.safeTarget() + ")";
+        Optional<String> refused = Targets.refusal(channel);
+        if (refused.isPresent()) {
+            String detail = who + ": " + refused.get();
+            LOG.warn("Notification not delivered: {}", detail);
+            return new DeliveryResult(channel.name(), false, 0, detail);
+        }
         for (int attempt = 1; ; attempt++) {
             Attempt a = attempt(request, channel);
             if (a.ok()) {
