@@ -207,7 +207,33 @@ final class ReportInputs {
             }
         }
         return new Type2Model(ws.organization(), now, report, sets, evidenceIndex(ws, report.window().to().isAfter(now) ? now
-                : report.window().to()), seal(ws));
+                : report.window().to()), seal(ws), missedScans(ws, report, now));
+    }
+
+    /** Scheduled scans that did not run in the window (none when the workspace has no schedule or no ledger yet). */
+    static List<Type2Model.MissedScan> missedScans(Workspace ws, Type2Report report, Instant now) {
+        var schedule = ws.schedule();
+        if (schedule.isEmpty()) {
+            return List.of();
+        }
+        var ledger = dev.vouch.schedule.RunLedger.forWorkspace(ws.dir(), Clock.systemUTC());
+        java.util.Optional<dev.vouch.schedule.LedgerState> state;
+        try {
+            state = ledger.read();
+        } catch (dev.vouch.schedule.LedgerCorruptException e) {
+            throw new ConfigException(e.getMessage() + " (vouch schedule run sets it aside and starts a new one)");
+        }
+        if (state.isEmpty()) {
+            return List.of();
+        }
+        Instant to = report.window().to().isAfter(now) ? now : report.window().to();
+        if (!to.isAfter(report.window().from())) {
+            return List.of();
+        }
+        return dev.vouch.schedule.MissedRuns.between(schedule.get(), state.get(), report.window().from(), to).stream()
+                .map(g -> new Type2Model.MissedScan(g.from(), g.to(), g.missedSlots(),
+                        g.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
+                .toList();
     }
 
     private static void requireHistory(Workspace ws) {

@@ -53,6 +53,15 @@ class ScheduleCommandTest {
         assertThat(run.err()).contains("scheduled scan for", ": ok", "earlier slot(s) missed");
         assertThat(CliRun.of("history", ws.toString()).out()).contains("#1 ");
 
+        Path t2 = dir.resolve("t2.pdf");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        CliRun report = CliRun.of("report", "type2", ws.toString(), "--period", today.minusDays(1) + ".." + today,
+                "--format", "json", "-o", t2.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        var missed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(t2.toFile()).path("model").path("missedScans");
+        assertThat(missed.size()).as(missed.toString()).isGreaterThanOrEqualTo(1); // the five-hour outage
+        assertThat(missed.get(0).path("reason").asText()).isEqualTo("not-running");
+
         CliRun status = CliRun.of("schedule", "status", ws.toString());
         assertThat(status.out()).contains("schedule  0 * * * * (UTC)", "runs      1 recorded", " OK ", "missed    1 gap(s)", "not-running");
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);

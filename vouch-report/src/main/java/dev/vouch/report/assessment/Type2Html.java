@@ -133,6 +133,19 @@ public final class Type2Html {
                     .el("td", String.valueOf(g.slots()), "class", "num").el("td", Fmt.join(byGap.get(key)), "class", "ids").close());
             x.close().close();
         }
+        if (!m.missedScans().isEmpty()) {
+            x.el("h3", "Scheduled scans that did not run");
+            x.el("p", "From the scheduler's ledger (.vouch/schedule.json): why the gaps above exist.", "class", "note");
+            x.open("table", "class", "grid small");
+            x.cols("28%", "28%", "14%", "30%");
+            x.open("thead").row(true, "From", "To", "Slots", "Reason").close();
+            x.open("tbody");
+            for (Type2Model.MissedScan g : m.missedScans()) {
+                x.open("tr").el("td", Fmt.when(g.from())).el("td", Fmt.when(g.to())).el("td", String.valueOf(g.slots()), "class", "num")
+                        .el("td", g.reason()).close();
+            }
+            x.close().close();
+        }
         x.close();
     }
 

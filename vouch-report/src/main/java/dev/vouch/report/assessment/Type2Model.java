@@ -14,9 +14,28 @@ import java.util.Optional;
  * @param samples one per (control, population) asked for, each with its population's size and problems
  */
 public record Type2Model(String organization, Instant generatedAt, Type2Report report, List<SampleSet> samples,
-        List<EvidenceEntry> evidence, Optional<VaultSeal> seal) {
+        List<EvidenceEntry> evidence, Optional<VaultSeal> seal, List<MissedScan> missedScans) {
+
+    /** Without a schedule: no scheduled scans to have missed. */
+    public Type2Model(String organization, Instant generatedAt, Type2Report report, List<SampleSet> samples,
+            List<EvidenceEntry> evidence, Optional<VaultSeal> seal) {
+        this(organization, generatedAt, report, samples, evidence, seal, List.of());
+    }
+
+    /**
+     * Scheduled scans that did not run in the window, from the scheduler's ledger: why the coverage has the gaps
+     * it has ({@code reason}: not-running, failed, overlapped).
+     */
+    public record MissedScan(Instant from, Instant to, int slots, String reason) {
+        public MissedScan {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 
     public Type2Model {
+        missedScans = List.copyOf(missedScans);
         Objects.requireNonNull(organization, "organization");
         Objects.requireNonNull(generatedAt, "generatedAt");
         Objects.requireNonNull(report, "report");

@@ -19,7 +19,7 @@ public final class Type2Tables {
 
     public static List<ReportTable> of(Type2Model m) {
         Type2Report r = m.report();
-        return List.of(controls(r), gaps(r), exceptions(r), occurrences(r), samples(m), ReadinessTables.evidence(m.evidence()));
+        return List.of(controls(r), gaps(r), missedScans(m), exceptions(r), occurrences(r), samples(m), ReadinessTables.evidence(m.evidence()));
     }
 
     static ReportTable controls(Type2Report r) {
@@ -47,6 +47,14 @@ public final class Type2Tables {
             }
         }
         return new ReportTable("Gaps", List.of("Control", "From", "To", "Missed slots"), rows);
+    }
+
+    static ReportTable missedScans(Type2Model m) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Type2Model.MissedScan g : m.missedScans()) {
+            rows.add(List.of(g.from(), g.to(), g.slots(), g.reason()));
+        }
+        return new ReportTable("Missed scans", List.of("From", "To", "Slots", "Reason"), rows);
     }
 
     static ReportTable exceptions(Type2Report r) {
