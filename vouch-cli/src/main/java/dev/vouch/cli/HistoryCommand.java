@@ -11,7 +11,6 @@ import dev.vouch.store.FindingDelta;
 import dev.vouch.store.ScanSummary;
 import dev.vouch.store.Store;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -52,36 +51,17 @@ final class HistoryCommand implements Callable<Integer> {
         }
         List<EvidenceItem> evidence = ScoreCommand.evidence(ws);
         Catalog catalog = Catalog.loadDefault();
-        var scope = ScoreCommand.scope(ws);
-        String basis = ReportInputs.scoreBasis(catalog, scope);
+        var scope = ws.scope();
         List<Point> trend = new ArrayList<>();
         List<Drift> drift = new ArrayList<>();
         try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
             List<ScanSummary> scans = store.scans();
-            Map<Long, Double> kept = store.scores(basis);
-            Map<String, Finding> state = null; // the findings after the previous scan, once a score had to be computed
+            List<Double> scores = ScoreWalk.scores(store, scans, catalog, scope, evidence, (s, delta) -> drift.addAll(drift(s, delta)));
             for (int i = 0; i < scans.size(); i++) {
                 ScanSummary s = scans.get(i);
-                FindingDelta delta = i == 0 ? null : store.delta(scans.get(i - 1).id(), s.id());
-                if (state != null) {
-                    delta.applyTo(state);
-                }
-                Double score = kept.get(s.id());
-                if (score == null) {
-                    if (state == null) {
-                        state = new HashMap<>();
-                        for (Finding f : store.findingsAtScan(s.id())) {
-                            state.put(FindingDelta.key(f), f);
-                        }
-                    }
-                    score = ReportInputs.overall(catalog, scope, evidence, new ArrayList<>(state.values()), s.finishedAt());
-                    ReportInputs.keep(store, s.id(), basis, score);
-                }
+                double score = scores.get(i);
                 trend.add(new Point(s.id(), s.finishedAt().truncatedTo(ChronoUnit.SECONDS).toString(), s.resourceCount(),
                         s.outcomes(), score, Band.of(score).name()));
-                if (delta != null) {
-                    drift.addAll(drift(s, delta));
-                }
             }
         }
         PrintWriter out = spec.commandLine().getOut();

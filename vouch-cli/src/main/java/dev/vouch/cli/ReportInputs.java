@@ -26,7 +26,6 @@ import dev.vouch.report.assessment.ScanRef;
 import dev.vouch.report.assessment.TrendPoint;
 import dev.vouch.report.assessment.Type2Model;
 import dev.vouch.report.assessment.VaultSeal;
-import dev.vouch.store.FindingDelta;
 import dev.vouch.store.ScanSummary;
 import dev.vouch.store.Store;
 import dev.vouch.vault.merkle.Rfc6962;
@@ -60,7 +59,7 @@ final class ReportInputs {
     static ReadinessModel readiness(Workspace ws, Optional<Instant> asOf, Instant now) {
         requireHistory(ws);
         Instant at = asOf.orElse(now);
-        Set<Category> scope = ScoreCommand.scope(ws);
+        Set<Category> scope = ws.scope();
         Catalog catalog = Catalog.loadDefault();
         // the check descriptions are read from YAML while the store is queried and scored (two cores)
         java.util.concurrent.CompletableFuture<Map<String, CheckInfo>> checks =
@@ -83,86 +82,16 @@ final class ReportInputs {
         }
     }
 
-    /**
-     * The overall score at up to {@link #TREND_POINTS} scans, each as of its scan's time (so the same number
-     * {@code vouch history} shows for it). Scores kept in the store for this basis are read;
-     * the others are computed (the findings of each point rebuilt from the previous one by the recorded delta, so
-     * the walk costs the churn, not the estate) and kept for next time.
-     */
+    /** The overall score at up to {@link #TREND_POINTS} evenly spaced scans (each as {@code vouch history} shows it). */
     private static List<TrendPoint> trend(Store store, List<ScanSummary> scans, Catalog catalog, Set<Category> scope,
             List<EvidenceItem> evidence) {
         List<ScanSummary> points = evenly(scans, TREND_POINTS);
-        String basis = scoreBasis(catalog, scope);
-        Map<Long, Double> kept = store.scores(basis);
+        List<Double> scores = ScoreWalk.scores(store, points, catalog, scope, evidence, null);
         List<TrendPoint> out = new ArrayList<>();
-        Map<String, Finding> state = null;
-        ScanSummary previous = null;
-        for (ScanSummary s : points) {
-            Double score = kept.get(s.id());
-            if (score == null) {
-                if (state == null) {
-                    state = new HashMap<>();
-                    for (Finding f : store.findingsAtScan(s.id())) {
-                        state.put(FindingDelta.key(f), f);
-                    }
-                } else {
-                    store.delta(previous.id(), s.id()).applyTo(state);
-                }
-                previous = s;
-                score = overall(catalog, scope, evidence, new ArrayList<>(state.values()), s.finishedAt());
-                keep(store, s.id(), basis, score);
-            } else if (state != null) {
-                store.delta(previous.id(), s.id()).applyTo(state);
-                previous = s;
-            }
-            out.add(new TrendPoint(s.id(), s.finishedAt(), score));
+        for (int i = 0; i < points.size(); i++) {
+            out.add(new TrendPoint(points.get(i).id(), points.get(i).finishedAt(), scores.get(i)));
         }
         return out;
-    }
-
-    /**
-     * What a kept score depends on besides the recorded findings and evidence: scope, the criteria and controls,
-     * the scoring rules' version ({@link Scorer#RULES}) and Vouch's version. A different basis is another score.
-     */
-    static String scoreBasis(Catalog catalog, Set<Category> scope) {
-        String version = String.valueOf(ReportInputs.class.getPackage().getImplementationVersion());
-        try {
-            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((catalog.criteria().toString() + catalog.controls()).getBytes(StandardCharsets.UTF_8));
-            return "scope=" + scope.stream().map(Category::key).sorted().toList() + ";catalog="
-                    + java.util.HexFormat.of().formatHex(h, 0, 8) + ";rules=" + Scorer.RULES + ";vouch=" + version;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
-    }
-
-    /** The overall score at instant {@code t}: evidence recorded by then, freshness judged then. */
-    static double overall(Catalog catalog, Set<Category> scope, List<EvidenceItem> evidence, List<Finding> findings, Instant t) {
-        return new Scorer(catalog, scope, Clock.fixed(t, ZoneOffset.UTC))
-                .overall(findings, evidence.stream().filter(e -> !e.recordedAt().isAfter(t)).toList());
-    }
-
-    /**
-     * Scores a just-recorded scan and keeps the score, so trends never have to recompute it. Like the store, it
-     * keeps the first finding of a (check, resource) pair a scan reported twice, so the score is the one
-     * {@code vouch score --as-of} gives for that scan.
-     */
-    static void keepScore(Workspace ws, Store store, long scanId, List<Finding> findings, Instant finishedAt) {
-        Catalog catalog = Catalog.loadDefault();
-        Set<Category> scope = ScoreCommand.scope(ws);
-        Map<String, Finding> once = new java.util.LinkedHashMap<>();
-        findings.forEach(f -> once.putIfAbsent(FindingDelta.key(f), f));
-        keep(store, scanId, scoreBasis(catalog, scope),
-                overall(catalog, scope, ScoreCommand.evidence(ws), new ArrayList<>(once.values()), finishedAt));
-    }
-
-    /** Keeps a score when the database can be written; a read-only copy (an auditor's) just recomputes next time. */
-    static void keep(Store store, long scanId, String basis, double score) {
-        try {
-            store.saveScore(scanId, basis, score);
-        } catch (dev.vouch.store.StoreException e) {
-            // not writable: the number is still right, only not kept
-        }
     }
 
     /** At most {@code n} items, evenly spaced, the first and the last always included. */

@@ -254,7 +254,8 @@ final class ScanCommand implements Callable<Integer> {
             err.println("vouch: recorded the scan in the evidence vault as entries #" + a.seqs().get(0) + "-#"
                     + a.seqs().get(a.seqs().size() - 1) + (events.isEmpty() ? "" : " (with " + events.size() + " exception event(s))")
                     + ", checkpoint " + a.treeSize());
-            ReportInputs.keepScore(ws, store, id, result.findings(), result.finishedAt());
+            ScoreWalk.keepScan(store, id, result.findings(), result.finishedAt(), catalogs.catalog(), ws.scope(),
+                    ScoreCommand.evidence(ws));
         }
     }
 

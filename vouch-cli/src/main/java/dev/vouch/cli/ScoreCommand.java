@@ -5,7 +5,6 @@ import dev.vouch.assess.EvidenceItem;
 import dev.vouch.assess.ScoreText;
 import dev.vouch.assess.Scorer;
 import dev.vouch.catalog.Catalog;
-import dev.vouch.catalog.Category;
 import dev.vouch.cli.workspace.ConfigException;
 import dev.vouch.cli.workspace.Workspace;
 import dev.vouch.model.Finding;
@@ -17,10 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,7 +69,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
         Clock clock = Clock.fixed(at, java.time.ZoneOffset.UTC);
         List<EvidenceItem> evidence = ReportInputs.join(recorded).stream().filter(e -> !e.recordedAt().isAfter(at)).toList();
-        Assessment a = new Scorer(ReportInputs.join(catalog), scope(ws), clock).score(findings, evidence);
+        Assessment a = new Scorer(ReportInputs.join(catalog), ws.scope(), clock).score(findings, evidence);
         PrintWriter out = spec.commandLine().getOut();
         boolean json = format.equalsIgnoreCase("json");
         if (explain != null) {
@@ -90,14 +86,6 @@ final class ScoreCommand implements Callable<Integer> {
     /** A date (the end of that day, UTC) or an RFC 3339 instant. */
     static Instant when(String text) {
         return Period.parse(text + ".." + text, "--as-of").to();
-    }
-
-    static Set<Category> scope(Workspace ws) {
-        Set<Category> out = EnumSet.of(Category.SECURITY);
-        for (String c : ws.categories()) {
-            out.add(Category.valueOf(c.toUpperCase(Locale.ROOT)));
-        }
-        return out;
     }
 
     /** Manual evidence in the workspace's vault (entries naming controls), as scoring input. */

@@ -86,7 +86,7 @@ final class Type2Command implements Callable<Integer> {
                     .filter(i -> i.validTo().isAfter(i.validFrom()))
                     .map(Type2Command::span).toList();
         }
-        Set<Category> scope = ScoreCommand.scope(ws);
+        Set<Category> scope = ws.scope();
         Catalog catalog = Catalog.loadDefault();
         List<Control> controls = catalog.controls().stream()
                 .filter(c -> c.criteria().stream().anyMatch(id -> catalog.criterion(id).map(k -> scope.contains(k.category())).orElse(false)))

@@ -67,6 +67,11 @@ public final class Store implements AutoCloseable {
         return isPostgres(database) ? openPostgres(database, clock) : open(Path.of(database), clock);
     }
 
+    /** A database as messages may name it: a JDBC URL loses its parameters (they may hold credentials). */
+    public static String displayName(String database) {
+        return database.regionMatches(true, 0, "jdbc:", 0, 5) ? Database.display(database) : database;
+    }
+
     public static boolean isPostgres(String database) {
         return database.startsWith("jdbc:postgresql:");
     }

@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -65,7 +64,7 @@ public final class HistoryBench {
      */
     public void run(Path dir) {
         Workspace ws = Workspace.open(dir);
-        Set<Category> scope = scope(ws);
+        Set<Category> scope = ws.scope();
         if (dev.vouch.store.Store.isPostgres(ws.database())) {
             throw new IllegalArgumentException(ws.databaseName() + ": the history benchmark measures a SQLite workspace");
         }
@@ -152,13 +151,6 @@ public final class HistoryBench {
         var f = i.finding();
         return new FindingSpan(f.checkId(), f.resourceId(), f.resourceName(), f.outcome(), f.severity(), i.validFrom(),
                 i.isOpen() ? FindingSpan.OPEN : i.validTo());
-    }
-
-    /** Security is always in scope; plus the workspace's categories (as {@code ScoreCommand.scope}). */
-    static Set<Category> scope(Workspace ws) {
-        Set<Category> out = EnumSet.of(Category.SECURITY);
-        ws.categories().forEach(c -> out.add(Category.valueOf(c.toUpperCase(Locale.ROOT))));
-        return out;
     }
 
     private void report(String what, List<Sample> all) {

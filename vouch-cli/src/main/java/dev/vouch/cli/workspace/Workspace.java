@@ -62,6 +62,15 @@ public final class Workspace {
         return out;
     }
 
+    /** The Trust Services categories in scope: security always, plus those listed under 'categories'. */
+    public java.util.Set<dev.vouch.catalog.Category> scope() {
+        java.util.Set<dev.vouch.catalog.Category> out = java.util.EnumSet.of(dev.vouch.catalog.Category.SECURITY);
+        for (String c : categories()) {
+            out.add(dev.vouch.catalog.Category.valueOf(c.toUpperCase(java.util.Locale.ROOT)));
+        }
+        return out;
+    }
+
     /**
      * The history database: a SQLite file ({@code .vouch/vouch.db} by default, relative to the workspace) or a
      * PostgreSQL JDBC URL ({@code jdbc:postgresql://host/db?user=vouch}; the password from VOUCH_DB_PASSWORD).
@@ -73,9 +82,7 @@ public final class Workspace {
 
     /** The database as messages name it: the path, or the URL without its parameters (which may hold a password). */
     public String databaseName() {
-        String db = database();
-        int q = db.indexOf('?');
-        return db.regionMatches(true, 0, "jdbc:", 0, 5) && q > 0 ? db.substring(0, q) : db;
+        return dev.vouch.store.Store.displayName(database());
     }
 
     /** False only for a SQLite file that does not exist yet (a PostgreSQL database is asked when opened). */
@@ -332,9 +339,8 @@ public final class Workspace {
         validateSchedule(root.get("schedule"));
         JsonNode db = root.get("database");
         if (db != null && db.asText().regionMatches(true, 0, "jdbc:", 0, 5) && !dev.vouch.store.Store.isPostgres(db.asText())) {
-            String shown = db.asText().contains("?") ? db.asText().substring(0, db.asText().indexOf('?')) : db.asText();
             throw new ConfigException(doc.where("/database") + ": 'database' must be a file path or a PostgreSQL URL"
-                    + " (jdbc:postgresql://host:port/database?user=NAME), was '" + shown + "'");
+                    + " (jdbc:postgresql://host:port/database?user=NAME), was '" + dev.vouch.store.Store.displayName(db.asText()) + "'");
         }
         JsonNode cats = root.path("categories");
         for (int i = 0; i < cats.size(); i++) {

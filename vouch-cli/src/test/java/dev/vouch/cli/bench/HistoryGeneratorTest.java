@@ -150,7 +150,7 @@ class HistoryGeneratorTest {
     @Test
     void benchCallsReadWhatTheCommandsRead() {
         Path db = generate(TINY, tmp.resolve("ws")).database();
-        Set<Category> scope = HistoryBench.scope(Workspace.open(tmp.resolve("ws")));
+        Set<Category> scope = Workspace.open(tmp.resolve("ws")).scope();
         assertThat(scope).containsExactlyInAnyOrder(Category.SECURITY, Category.AVAILABILITY, Category.CONFIDENTIALITY);
         Instant t = HistoryGenerator.scanTime(4).plus(Duration.ofHours(12));
         var asOf = HistoryBench.asOf(db, t, scope);
