@@ -65,7 +65,8 @@ final class ReportInputs {
         java.util.concurrent.CompletableFuture<Map<String, CheckInfo>> checks =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> checks(ws));
         // the vault's log is read once: the index shown in the report, and the manual evidence scored
-        List<EvidenceEntry> index = evidenceIndex(ws, at);
+        VaultView vault = vault(ws);
+        List<EvidenceEntry> index = vault.until(at);
         List<EvidenceItem> evidence = ScoreCommand.manual(index);
         try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
             List<ScanSummary> scans = store.scans().stream().filter(s -> !s.finishedAt().isAfter(at)).toList();
@@ -78,7 +79,7 @@ final class ReportInputs {
             List<TrendPoint> trend = trend(store, scans, catalog, scope, evidence);
             ScanRef ref = new ScanRef(scan.id(), scan.finishedAt(), scan.sources(), scan.resourceCount());
             return new ReadinessModel(ws.organization(), at, ref, a, trend, join(checks), findings,
-                    index, seal(ws));
+                    index, vault.seal());
         }
     }
 
@@ -109,7 +110,9 @@ final class ReportInputs {
     /** The Type II model, with the samples asked for ({@code CONTROL=changes|hires|terminations}). */
     static Type2Model type2(Workspace ws, String period, Optional<Path> checkpoint, List<String> samples, Path roster, Instant now)
             throws IOException {
-        Type2Report report = Type2Command.analyze(ws, period);
+        Catalog catalog = Catalog.loadDefault();
+        VaultView vault = vault(ws);
+        Type2Report report = Type2Command.analyze(ws, period, catalog, ScoreCommand.manual(vault.index()));
         WorkspaceVault wv = new WorkspaceVault(ws);
         List<Type2Model.SampleSet> sets = new ArrayList<>();
         if (!samples.isEmpty()) {
@@ -122,7 +125,6 @@ final class ReportInputs {
             }
             CheckpointRoot root = CheckpointRoot.parse(note, file.toString());
             dev.vouch.assess.sample.Period p = new dev.vouch.assess.sample.Period(report.window().from(), report.window().to());
-            Catalog catalog = Catalog.loadDefault();
             for (String spec : samples) {
                 String[] parts = spec.split("=", 2);
                 if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
@@ -135,8 +137,8 @@ final class ReportInputs {
                         pop.problems()));
             }
         }
-        return new Type2Model(ws.organization(), now, report, sets, evidenceIndex(ws, report.window().to().isAfter(now) ? now
-                : report.window().to()), seal(ws), missedScans(ws, report, now));
+        return new Type2Model(ws.organization(), now, report, sets, vault.until(report.window().to().isAfter(now) ? now
+                : report.window().to()), vault.seal(), missedScans(ws, report, now));
     }
 
     /** Scheduled scans that did not run in the window (none when the workspace has no schedule or no ledger yet). */
@@ -195,47 +197,47 @@ final class ReportInputs {
         return out;
     }
 
-    /** Every vault statement recorded by {@code until}, in log order. */
-    static List<EvidenceEntry> evidenceIndex(Workspace ws, Instant until) {
+
+    /**
+     * What reports need of the vault, read with one opening of it: every statement as an index entry (log order)
+     * and the newest signed checkpoint.
+     */
+    record VaultView(List<EvidenceEntry> index, Optional<VaultSeal> seal) {
+        /** The entries recorded by {@code until}. */
+        List<EvidenceEntry> until(Instant until) {
+            return index.stream().filter(e -> !e.recordedAt().isAfter(until)).toList();
+        }
+    }
+
+    static VaultView vault(Workspace ws) {
         WorkspaceVault wv = new WorkspaceVault(ws);
         List<EvidenceEntry> out = new ArrayList<>();
         if (!wv.hasKeys()) {
-            return out;
+            return new VaultView(out, Optional.empty());
         }
-        EvidenceCommand.vault(wv).forEachStatement((line, seq) -> {
-            JsonNode n;
-            try {
-                n = JSON.readTree(line);
-            } catch (IOException e) {
-                return; // 'vouch vault verify' reports damaged entries
-            }
-            Instant time;
-            try {
-                time = Instant.parse(n.path("time").asText());
-            } catch (java.time.format.DateTimeParseException e) {
-                return; // not a statement Vouch wrote; 'vouch vault verify' names it
-            }
-            if (time.compareTo(until) > 0) {
-                return;
-            }
-            List<String> controls = new ArrayList<>();
-            n.path("scope").path("controls").forEach(c -> controls.add(c.asText()));
-            out.add(new EvidenceEntry(seq, n.path("kind").asText(), n.path("name").asText(""), n.path("digest").asText(), time,
-                    Instant.parse(n.path("covers").path("from").asText(time.toString())),
-                    Instant.parse(n.path("covers").path("to").asText(time.toString())), controls));
-        });
-        return out;
-    }
-
-    /** The vault's newest signed checkpoint and key fingerprint, when the workspace has a vault. */
-    static Optional<VaultSeal> seal(Workspace ws) {
-        WorkspaceVault wv = new WorkspaceVault(ws);
-        if (!wv.hasKeys()) {
-            return Optional.empty();
-        }
-        return EvidenceCommand.vault(wv).newestCheckpoint().map(note -> {
+        dev.vouch.vault.Vault vault = EvidenceCommand.vault(wv);
+        vault.forEachStatement((line, seq) -> entry(line, seq).ifPresent(out::add));
+        Optional<VaultSeal> seal = vault.newestCheckpoint().map(note -> {
             var c = SignedCheckpoint.parse(note);
             return new VaultSeal(note, c.size(), Rfc6962.hex(c.root()), VaultKeys.fingerprint(VaultKeys.loadPublic(wv.publicKey())));
         });
+        return new VaultView(out, seal);
+    }
+
+    /** One statement as an index entry; empty for a line Vouch did not write ('vouch vault verify' names those). */
+    private static Optional<EvidenceEntry> entry(byte[] line, long seq) {
+        JsonNode n;
+        Instant time;
+        try {
+            n = JSON.readTree(line);
+            time = Instant.parse(n.path("time").asText());
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+        List<String> controls = new ArrayList<>();
+        n.path("scope").path("controls").forEach(c -> controls.add(c.asText()));
+        return Optional.of(new EvidenceEntry(seq, n.path("kind").asText(), n.path("name").asText(""), n.path("digest").asText(), time,
+                Instant.parse(n.path("covers").path("from").asText(time.toString())),
+                Instant.parse(n.path("covers").path("to").asText(time.toString())), controls));
     }
 }

@@ -12,7 +12,6 @@ import dev.vouch.store.ScanSummary;
 import dev.vouch.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,7 +89,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** Manual evidence in the workspace's vault (entries naming controls), as scoring input. */
     static List<EvidenceItem> evidence(Workspace ws) {
-        return manual(ReportInputs.evidenceIndex(ws, Instant.MAX));
+        return manual(ReportInputs.vault(ws).index());
     }
 
     /** The manual evidence (entries naming controls) of a vault index, as scoring input. */

@@ -1,5 +1,6 @@
 package dev.vouch.cli;
 
+import dev.vouch.assess.EvidenceItem;
 import dev.vouch.assess.type2.FindingSpan;
 import dev.vouch.assess.type2.Type2Analyzer;
 import dev.vouch.assess.type2.Type2Policy;
@@ -15,7 +16,6 @@ import dev.vouch.store.FindingInterval;
 import dev.vouch.store.ScanSummary;
 import dev.vouch.store.Store;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,6 +64,11 @@ final class Type2Command implements Callable<Integer> {
 
     /** The Type II analysis of the workspace's recorded history over the window. */
     static Type2Report analyze(Workspace ws, String period) {
+        return analyze(ws, period, Catalog.loadDefault(), ScoreCommand.evidence(ws));
+    }
+
+    /** The same, with a catalog and the vault's manual evidence the caller has already read. */
+    static Type2Report analyze(Workspace ws, String period, Catalog catalog, List<EvidenceItem> evidence) {
         if (!ws.hasDatabase()) {
             throw new ConfigException(ws.databaseName() + ": no scan recorded yet; run 'vouch scan " + ws.dir() + "' first");
         }
@@ -87,11 +92,10 @@ final class Type2Command implements Callable<Integer> {
                     .map(Type2Command::span).toList();
         }
         Set<Category> scope = ws.scope();
-        Catalog catalog = Catalog.loadDefault();
         List<Control> controls = catalog.controls().stream()
                 .filter(c -> c.criteria().stream().anyMatch(id -> catalog.criterion(id).map(k -> scope.contains(k.category())).orElse(false)))
                 .toList();
-        return new Type2Analyzer(controls, Type2Policy.defaults()).analyze(window, scans, spans, ScoreCommand.evidence(ws));
+        return new Type2Analyzer(controls, Type2Policy.defaults()).analyze(window, scans, spans, evidence);
     }
 
     private static FindingSpan span(FindingInterval i) {
