@@ -3,9 +3,6 @@ package dev.vouch.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -45,14 +42,8 @@ final class Json {
                 throw failed(what, e);
             }
         }
-        DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(lf);
-        pp.indentArraysWith(lf);
         try {
-            return new Json(out, FACTORY.createGenerator(out).setPrettyPrinter(pp), what);
+            return new Json(out, FACTORY.createGenerator(out).setPrettyPrinter(JsonStyle.lfPrinter()), what);
         } catch (IOException e) {
             throw failed(what, e);
         }

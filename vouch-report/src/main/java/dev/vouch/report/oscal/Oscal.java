@@ -1,9 +1,6 @@
 package dev.vouch.report.oscal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -88,14 +85,8 @@ final class Oscal {
 
     /** Pretty-printed UTF-8 JSON with LF line ends and a trailing newline, the same on every platform. */
     static byte[] write(ObjectNode document) {
-        DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(lf);
-        pp.indentArraysWith(lf);
         try {
-            String json = new ObjectMapper().writer(pp).writeValueAsString(document);
+            String json = new ObjectMapper().writer(dev.vouch.report.JsonStyle.lfPrinter()).writeValueAsString(document);
             return (json + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("OSCAL assessment results: cannot write JSON: " + e.getMessage(), e);
