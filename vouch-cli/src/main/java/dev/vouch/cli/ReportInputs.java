@@ -119,7 +119,7 @@ final class ReportInputs {
             Path file = checkpoint.orElseThrow(() -> new ConfigException("--sample needs --checkpoint FILE (a checkpoint signed by "
                     + "this vault, e.g. vouch vault checkpoint > held.txt): its root seeds the selection"));
             String note = Files.readString(file, StandardCharsets.UTF_8);
-            var verified = SignedCheckpoint.verify(note, VaultCommand.publicKey(wv, null));
+            var verified = VaultCommand.verifyHeld(note, file, wv);
             if (!verified.valid()) {
                 throw new ConfigException(file + ": not a checkpoint signed by this vault: " + verified.reason());
             }

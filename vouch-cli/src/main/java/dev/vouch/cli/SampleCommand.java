@@ -62,7 +62,7 @@ final class SampleCommand implements Callable<Integer> {
                 .orElseThrow(() -> new ConfigException("--control: no control '" + controlId + "' (see vouch controls list)"));
         WorkspaceVault wv = new WorkspaceVault(ws);
         String note = Files.readString(checkpoint, StandardCharsets.UTF_8);
-        var verified = SignedCheckpoint.verify(note, VaultCommand.publicKey(wv, null));
+        var verified = VaultCommand.verifyHeld(note, checkpoint, wv);
         if (!verified.valid()) {
             throw new ConfigException(checkpoint + ": not a checkpoint signed by this vault: " + verified.reason());
         }

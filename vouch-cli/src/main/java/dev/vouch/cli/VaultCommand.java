@@ -1,5 +1,7 @@
 package dev.vouch.cli;
 
+import dev.vouch.vault.sign.SignedCheckpoint;
+
 import dev.vouch.cli.vault.WorkspaceVault;
 import dev.vouch.cli.workspace.ConfigException;
 import dev.vouch.vault.VerifyReport;
@@ -180,6 +182,15 @@ final class VaultCommand implements Runnable {
             }
             spec.commandLine().getErr().println("vouch: OK: checkpoint " + n + " extends your checkpoint " + m);
             return ExitCode.OK;
+        }
+    }
+
+    /** Checks a checkpoint the user holds against this vault's key; a malformed file is a usage error naming it. */
+    static SignedCheckpoint.Verification verifyHeld(String note, Path file, WorkspaceVault wv) {
+        try {
+            return SignedCheckpoint.verify(note, publicKey(wv, null));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": not a signed checkpoint: " + e.getMessage());
         }
     }
 

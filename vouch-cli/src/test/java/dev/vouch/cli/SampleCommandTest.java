@@ -41,5 +41,6 @@ class SampleCommandTest {
         Files.writeString(held, "not a checkpoint\n");
         CliRun bad = CliRun.of(args);
         assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).contains(held.toString(), "not a signed checkpoint");
     }
 }
