@@ -145,6 +145,8 @@ final class ScanCommand implements Callable<Integer> {
                     : "nothing to scan: give a workspace folder (with vouch.yaml) or sources such as --terraform DIR, --azure-export DIR, --host, --git DIR (see vouch scan --help)");
         }
         if (ws.isPresent() && !noStore) {
+            // a database that cannot be opened (an unreachable server, a corrupt file) is reported before a long scan
+            Store.open(ws.get().database(), Clock.systemUTC()).close();
             return ScanGuard.exclusive(ws.get(), () -> scan(ws, sources));
         }
         return scan(ws, sources);

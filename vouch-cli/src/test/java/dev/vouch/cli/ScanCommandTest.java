@@ -136,4 +136,19 @@ class ScanCommandTest {
         Files.writeString(dir.resolve("vouch.yaml"), "sources:\n  git: [.]\n  gitSince: 2026-01-01\n  gitLookbackDays: 30\n");
         assertThat(CliRun.of("scan", dir.toString()).err()).contains("give either 'gitSince' or 'gitLookbackDays', not both");
     }
+
+    @Test
+    void anUnusableDatabaseIsReportedBeforeScanningAndLeftAsItWas() throws Exception {
+        Path ws = dir.resolve("ws-bad-db");
+        Files.createDirectories(ws.resolve("tf"));
+        Files.createDirectories(ws.resolve(".vouch"));
+        Files.writeString(ws.resolve("tf/main.tf"), GOOD_TF);
+        Files.writeString(ws.resolve("vouch.yaml"), "organization: T\nsources:\n  terraform: [tf]\n");
+        Files.writeString(ws.resolve(".vouch/vouch.db"), "this is not a database, and it is someone's file\n".repeat(200));
+        CliRun r = CliRun.of("scan", ws.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("vouch.db", "not a SQLite database").doesNotContain("internal error");
+        assertThat(r.out()).as("nothing scanned").isEmpty();
+        assertThat(Files.readString(ws.resolve(".vouch/vouch.db"))).startsWith("this is not a database");
+    }
 }
