@@ -2,12 +2,9 @@ package dev.vouch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vouch.catalog.Catalog;
-import dev.vouch.catalog.Control;
 import dev.vouch.cli.vault.WorkspaceVault;
 import dev.vouch.cli.workspace.ConfigException;
 import dev.vouch.cli.workspace.Workspace;
-import dev.vouch.vault.Evidence;
 import dev.vouch.vault.Vault;
 import dev.vouch.vault.blob.Digest;
 import java.io.IOException;
@@ -65,20 +62,10 @@ final class EvidenceCommand implements Runnable {
             if (Files.size(file) > MAX_FILE) {
                 throw new ConfigException(file + ": larger than 1 GiB; store it elsewhere and add a pointer document instead");
             }
-            Catalog catalog = Catalog.loadDefault();
-            List<String> criteria = new ArrayList<>();
-            for (String c : controls) {
-                Control ctl = catalog.control(c.toUpperCase(Locale.ROOT)).orElseThrow(() ->
-                        new ConfigException("--control: no control '" + c + "' (see vouch controls list)"));
-                ctl.criteria().stream().filter(x -> !criteria.contains(x)).forEach(criteria::add);
-            }
             Period p = Period.parse(covers, "--covers");
-            String name = sanitize(file.getFileName().toString());
-            Evidence e = new Evidence("evidence.manual", Files.readAllBytes(file), mediaType(name), name,
-                    controls.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList(), criteria, List.of("manual"),
-                    System.getProperty("user.name", ""), p.from(), p.to(), note);
-            PrintWriter err = spec.commandLine().getErr();
-            Vault.Appended a = new WorkspaceVault(w).open(Clock.systemUTC(), err).append(List.of(e));
+            String name = ManualEvidence.sanitize(file.getFileName().toString());
+            Vault.Appended a = ManualEvidence.record(w, name, Files.readAllBytes(file), controls, p, note,
+                    System.getProperty("user.name", ""), Clock.systemUTC(), spec.commandLine().getErr(), "--control");
             spec.commandLine().getOut().printf("recorded %s as entry #%d (covers %s..%s; checkpoint %d)%n", name,
                     a.seqs().get(0), p.from(), p.to(), a.treeSize());
             return ExitCode.OK;
@@ -171,30 +158,4 @@ final class EvidenceCommand implements Runnable {
         return wv.open(Clock.systemUTC(), new PrintWriter(java.io.Writer.nullWriter()));
     }
 
-    /** The file name only, without path parts or control characters. */
-    static String sanitize(String name) {
-        String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
-        return base.isEmpty() || base.equals(".") || base.equals("..") ? "evidence" : base;
-    }
-
-    static String mediaType(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.endsWith(".pdf")) {
-            return "application/pdf";
-        } else if (n.endsWith(".json")) {
-            return "application/json";
-        } else if (n.endsWith(".png")) {
-            return "image/png";
-        } else if (n.endsWith(".jpg") || n.endsWith(".jpeg")) {
-            return "image/jpeg";
-        } else if (n.endsWith(".csv")) {
-            return "text/csv";
-        } else if (n.endsWith(".txt") || n.endsWith(".md")) {
-            return "text/plain";
-        } else if (n.endsWith(".xlsx")) {
-            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        }
-        return "application/octet-stream";
-    }
 }

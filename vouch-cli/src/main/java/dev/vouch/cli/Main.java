@@ -38,8 +38,12 @@ public final class Main implements Runnable {
         return commandLine().execute(args);
     }
 
-    static CommandLine commandLine() {
+    /** The whole command tree, with any {@link CommandPlugin} found on the class path (vouch serve). */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        for (CommandPlugin plugin : java.util.ServiceLoader.load(CommandPlugin.class)) {
+            cl.addSubcommand(plugin.command());
+        }
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

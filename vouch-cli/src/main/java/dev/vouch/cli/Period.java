@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** A period {@code FROM..TO}: dates (a date's end is the end of that day, UTC) or RFC 3339 instants. */
-record Period(Instant from, Instant to) {
-    static Period parse(String text, String option) {
+public record Period(Instant from, Instant to) {
+    public static Period parse(String text, String option) {
         int at = text.indexOf("..");
         if (at < 0) {
             throw new ConfigException(option + " must be FROM..TO (e.g. 2026-07-01..2026-09-30), was '" + text + "'");

@@ -47,7 +47,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Gathers what a report shows from the workspace: store (scans, findings, history) and vault (evidence, seal). */
-final class ReportInputs {
+public final class ReportInputs {
     /** At most this many scans are scored for the trend line (evenly spaced, first and last included). */
     static final int TREND_POINTS = 60;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,7 +56,7 @@ final class ReportInputs {
     }
 
     /** The readiness model of the latest scan, or of the scan in force at {@code asOf}. */
-    static ReadinessModel readiness(Workspace ws, Optional<Instant> asOf, Instant now) {
+    public static ReadinessModel readiness(Workspace ws, Optional<Instant> asOf, Instant now) {
         requireHistory(ws);
         Instant at = asOf.orElse(now);
         Set<Category> scope = ws.scope();
@@ -202,14 +202,14 @@ final class ReportInputs {
      * What reports need of the vault, read with one opening of it: every statement as an index entry (log order)
      * and the newest signed checkpoint.
      */
-    record VaultView(List<EvidenceEntry> index, Optional<VaultSeal> seal) {
+    public record VaultView(List<EvidenceEntry> index, Optional<VaultSeal> seal) {
         /** The entries recorded by {@code until}. */
-        List<EvidenceEntry> until(Instant until) {
+        public List<EvidenceEntry> until(Instant until) {
             return index.stream().filter(e -> !e.recordedAt().isAfter(until)).toList();
         }
     }
 
-    static VaultView vault(Workspace ws) {
+    public static VaultView vault(Workspace ws) {
         WorkspaceVault wv = new WorkspaceVault(ws);
         List<EvidenceEntry> out = new ArrayList<>();
         if (!wv.hasKeys()) {
@@ -233,6 +233,9 @@ final class ReportInputs {
             time = Instant.parse(n.path("time").asText());
         } catch (IOException | java.time.format.DateTimeParseException e) {
             return Optional.empty();
+        }
+        if (n.path("kind").asText().startsWith("audit.")) {
+            return Optional.empty(); // the server's own audit trail: in the vault, not in the evidence index
         }
         List<String> controls = new ArrayList<>();
         n.path("scope").path("controls").forEach(c -> controls.add(c.asText()));

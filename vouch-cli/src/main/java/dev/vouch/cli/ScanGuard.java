@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
  * {@code .vouch/scan.lock} (released by the OS if the process dies). The scheduler takes the lock before it
  * starts a scan in this process, so that scan runs under the scheduler's lock instead of refusing.
  */
-final class ScanGuard {
+public final class ScanGuard {
     /** Workspaces whose lock the scheduler holds for a scan it runs on this very thread. */
     private static final ThreadLocal<Set<Path>> HELD_BY_CALLER = ThreadLocal.withInitial(java.util.HashSet::new);
 
@@ -40,7 +40,7 @@ final class ScanGuard {
      * Runs {@code work} on this thread as the scheduler's scan: the scheduler already holds the workspace's lock, so
      * the scan uses it instead of refusing. Other threads still see the workspace as locked.
      */
-    static <T> T underScheduler(Workspace ws, Callable<T> work) throws Exception {
+    public static <T> T underScheduler(Workspace ws, Callable<T> work) throws Exception {
         Path key = ws.dir().toAbsolutePath().normalize();
         boolean added = HELD_BY_CALLER.get().add(key);
         try {

@@ -190,6 +190,11 @@ public final class Store implements AutoCloseable {
                 .bind("s", scanId).bind("b", basis).bind("o", overall).execute());
     }
 
+    /** The server's accounts and API tokens (schema V5). */
+    public Accounts accounts() {
+        return new Accounts(work -> call("read or change accounts", work::apply));
+    }
+
     /** How many interval rows the history holds (what the history costs, for diagnostics and tests). */
     public long intervalCount() {
         return read("count intervals", HistoryQueries::intervalCount);

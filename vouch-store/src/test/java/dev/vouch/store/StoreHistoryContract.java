@@ -233,4 +233,41 @@ abstract class StoreHistoryContract {
                 .build());
         assertThat(states(store.findingsAtScan(1))).isEqualTo(Map.of("AZ-VM-001 " + VM, "FAIL: first"));
     }
+
+    @org.junit.jupiter.api.Test
+    void accountsAndTokensAreKeptAndChanged() {
+        Accounts a = store.accounts();
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(a.count()).isZero();
+        Accounts.Account admin = a.createFirst("alice", "Alice", "ADMIN", "$argon2id$hash", t0).orElseThrow();
+        assertThat(admin.id()).isEqualTo(1);
+        assertThat(a.createFirst("mallory", "M", "ADMIN", "$argon2id$x", t0)).isEmpty(); // only while there is none
+        Accounts.Account aud = a.create("bob", "Bob", "AUDITOR", java.util.Optional.of("$argon2id$b"),
+                java.util.Optional.of(t0), java.util.Optional.of(t0.plusSeconds(86400)), t0);
+        assertThat(aud.id()).isEqualTo(2);
+        assertThat(aud.windowTo()).contains(t0.plusSeconds(86400));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> a.create("bob", "B", "VIEWER", java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), t0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bob");
+        a.beginTotp(1, "JBSWY3DPEHPK3PXP");
+        assertThat(a.byId(1).orElseThrow().mfaEnabled()).isFalse();
+        a.enableMfa(1, 100);
+        assertThat(a.byUsername("alice").orElseThrow()).satisfies(x -> {
+            assertThat(x.mfaEnabled()).isTrue();
+            assertThat(x.totpSecret()).contains("JBSWY3DPEHPK3PXP");
+            assertThat(x.totpLastStep()).isEqualTo(100);
+            assertThat(x.toString()).doesNotContain("JBSWY").doesNotContain("argon2");
+        });
+        assertThat(a.acceptTotpStep(1, 100)).isFalse(); // replay
+        assertThat(a.acceptTotpStep(1, 101)).isTrue();
+        a.setDisabled(2, true);
+        assertThat(a.byId(2).orElseThrow().disabled()).isTrue();
+        a.addToken(new Accounts.Token("abcdefgh", 1, "ci", "READ", "00ff", t0, java.util.Optional.empty(), java.util.Optional.empty()));
+        a.tokenUsed("abcdefgh", t0.plusSeconds(5));
+        assertThat(a.token("abcdefgh").orElseThrow().lastUsedAt()).contains(t0.plusSeconds(5));
+        assertThat(a.revokeToken("abcdefgh", t0.plusSeconds(9))).isTrue();
+        assertThat(a.revokeToken("abcdefgh", t0.plusSeconds(10))).isFalse();
+        assertThat(a.tokens(1)).singleElement().satisfies(tk -> assertThat(tk.revokedAt()).contains(t0.plusSeconds(9)));
+        assertThat(a.all()).extracting(Accounts.Account::username).containsExactly("alice", "bob");
+    }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
 public final class Workspace {
     public static final String FILE = "vouch.yaml";
     private static final Set<String> FIELDS = Set.of("organization", "categories", "sources", "exceptions",
-            "database", "failOn", "checks", "vault", "observation", "schedule");
+            "database", "failOn", "checks", "vault", "observation", "schedule", "notifications", "server");
     private static final Set<String> VAULT_FIELDS = Set.of("encryptionKeyFile", "encryptionKeyEnv");
     private static final Set<String> SOURCE_FIELDS = Set.of("terraform", "arm", "azure", "entra", "github", "aws", "azureExport", "graphExport", "awsExport", "host", "git",
             "gitLookbackDays", "gitSince");
@@ -199,6 +199,20 @@ public final class Workspace {
         }
         paths(s, "git").forEach(p -> out.add(new SourceSpec(SourceSpec.Kind.GIT, p)));
         return out;
+    }
+
+    /**
+     * A top-level section that another module reads and validates itself ({@code notifications}, {@code server}):
+     * empty when absent or null.
+     */
+    public Optional<JsonNode> section(String name) {
+        JsonNode n = doc.root().get(name);
+        return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
+    }
+
+    /** {@code vouch.yaml:LINE:COL at /json/pointer}, for messages about a field of a section. */
+    public String where(String pointer) {
+        return doc.where(pointer);
     }
 
     public List<ExceptionRule> exceptions(Set<String> knownChecks) {

@@ -1,0 +1,350 @@
+package dev.vouch.server;
+
+import dev.vouch.assess.ControlScore;
+import dev.vouch.assess.CriterionScore;
+import dev.vouch.cli.Main;
+import dev.vouch.cli.workspace.ConfigException;
+import dev.vouch.report.assessment.ReadinessModel;
+import dev.vouch.store.ScanSummary;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The web pages: server-rendered, no script needed; each shows what the matching /api/v1 route returns. */
+@Controller
+public class PageController {
+    private final WorkspaceContext ws;
+    private final DashboardService dashboard;
+    private final ApiController api;
+    private final ScanJobs scans;
+    private final AccountService accounts;
+    private final AuditTrail audit;
+
+    public PageController(WorkspaceContext ws, DashboardService dashboard, ApiController api, ScanJobs scans,
+            AccountService accounts, AuditTrail audit) {
+        this.ws = ws;
+        this.dashboard = dashboard;
+        this.api = api;
+        this.scans = scans;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal VouchUser u, Model m) {
+        Optional<ReadinessModel> model = dashboard.model(u);
+        model.ifPresent(x -> {
+            Views.Dashboard d = Views.dashboard(x, u);
+            m.addAttribute("d", d);
+            m.addAttribute("trend", Charts.trend(d.trend()));
+        });
+        m.addAttribute("job", scans.active().orElse(null));
+        return "dashboard";
+    }
+
+    @GetMapping("/criteria")
+    String criteria(@AuthenticationPrincipal VouchUser u, Model m) {
+        ReadinessModel x = api.model(u);
+        m.addAttribute("criteria", x.assessment().criteria());
+        m.addAttribute("categories", x.assessment().categories().stream().map(Views::score).toList());
+        return "criteria";
+    }
+
+    @GetMapping("/criteria/{id}")
+    String criterion(@PathVariable String id, @AuthenticationPrincipal VouchUser u, Model m) {
+        ApiController.CriterionDetail d = api.criterion(id, u);
+        m.addAttribute("c", d.criterion());
+        m.addAttribute("controls", d.controls());
+        return "criterion";
+    }
+
+    @GetMapping("/controls/{id}")
+    String control(@PathVariable String id, @AuthenticationPrincipal VouchUser u, Model m) {
+        ReadinessModel x = api.model(u);
+        ControlScore c = api.control(id, u);
+        m.addAttribute("c", c);
+        m.addAttribute("titles", x.checks());
+        m.addAttribute("criteria", c.criteria().stream().map(k -> x.assessment().criterion(k)).flatMap(Optional::stream).toList());
+        return "control";
+    }
+
+    @GetMapping("/checks/{id}")
+    String check(@PathVariable String id, @AuthenticationPrincipal VouchUser u, Model m) {
+        m.addAllAttributes(api.check(id, u));
+        return "check";
+    }
+
+    @GetMapping("/findings")
+    String findings(@RequestParam Optional<String> severity, @RequestParam Optional<String> outcome,
+            @RequestParam Optional<String> source, @RequestParam Optional<String> control, @RequestParam Optional<String> q,
+            @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal VouchUser u, Model m) {
+        ReadinessModel x = api.model(u);
+        Views.FindingPage p = Views.findings(x, new Views.FindingFilter(severity, outcome, source, control, Optional.empty(),
+                Optional.empty(), q), page, 50);
+        m.addAttribute("p", p);
+        m.addAttribute("severity", severity.orElse(""));
+        m.addAttribute("outcome", outcome.orElse(""));
+        m.addAttribute("source", source.orElse(""));
+        m.addAttribute("control", control.orElse(""));
+        m.addAttribute("q", q.orElse(""));
+        m.addAttribute("sources", x.findings().stream().map(f -> f.origin().source()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        m.addAttribute("controls", x.assessment().controls().stream().map(ControlScore::controlId).toList());
+        m.addAttribute("pages", (p.total() + p.size() - 1) / p.size());
+        return "findings";
+    }
+
+    @GetMapping("/resource")
+    String resource(@RequestParam String id, @AuthenticationPrincipal VouchUser u, Model m) {
+        ApiController.ResourceDetail d = api.resource(id, u);
+        m.addAttribute("r", d);
+        return "resource";
+    }
+
+    @GetMapping("/scans")
+    String scanList(@AuthenticationPrincipal VouchUser u, Model m) {
+        List<ScanSummary> all = api.scanHistory(u);
+        m.addAttribute("scans", all.subList(0, Math.min(200, all.size())).stream().map(ScanRow::of).toList());
+        m.addAttribute("total", all.size());
+        m.addAttribute("jobs", api.jobs(u));
+        m.addAttribute("schedule", ws.workspace().schedule().map(s -> s.expression() + " (" + s.zone() + ")").orElse(""));
+        return "scans";
+    }
+
+    @PostMapping("/scans/run")
+    String runScan(@AuthenticationPrincipal VouchUser u, HttpServletRequest req, RedirectAttributes ra) {
+        try {
+            ScanJobs.Job job = scans.start(u.username());
+            audit.record(u.username(), "scan.run", "job " + job.getId(), req.getRemoteAddr(), true, ApiController.via(u));
+            return "redirect:/scans/jobs/" + job.getId();
+        } catch (ScanJobs.Busy busy) {
+            ra.addFlashAttribute("error", busy.getMessage());
+            return "redirect:/scans/jobs/" + busy.job().getId();
+        }
+    }
+
+    @GetMapping("/scans/jobs/{id}")
+    String job(@PathVariable long id, @AuthenticationPrincipal VouchUser u, Model m) {
+        m.addAttribute("job", api.job(id, u));
+        return "job";
+    }
+
+    @GetMapping("/evidence")
+    String evidence(@RequestParam(defaultValue = "false") boolean verify, @AuthenticationPrincipal VouchUser u, Model m) {
+        List<dev.vouch.report.assessment.EvidenceEntry> all = api.evidence(u);
+        List<dev.vouch.report.assessment.EvidenceEntry> newestFirst = new java.util.ArrayList<>(all);
+        java.util.Collections.reverse(newestFirst);
+        m.addAttribute("entries", newestFirst);
+        m.addAttribute("vault", api.vault(verify, u));
+        m.addAttribute("controls", dashboard.model(u).map(x -> x.assessment().controls()).orElse(List.of()));
+        return "evidence";
+    }
+
+    @PostMapping("/evidence")
+    String upload(@RequestParam("file") MultipartFile file, @RequestParam(name = "control", required = false) List<String> control,
+            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "") String note, @AuthenticationPrincipal VouchUser u, HttpServletRequest req,
+            RedirectAttributes ra) throws IOException {
+        try {
+            ApiController.Recorded r = api.recordEvidence(file, control == null ? List.of() : control, from, to, note, u, req);
+            ra.addFlashAttribute("info", "Recorded " + r.name() + " as vault entry #" + r.seq() + " (covers " + r.coversFrom()
+                    + " – " + r.coversTo() + "; checkpoint " + r.treeSize() + ").");
+        } catch (IllegalArgumentException | ConfigException e) {
+            ra.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/evidence";
+    }
+
+    @GetMapping("/exceptions")
+    String exceptions(@AuthenticationPrincipal VouchUser u, Model m) {
+        Optional<ReadinessModel> x = dashboard.model(u);
+        try {
+            m.addAttribute("rules", ExceptionsView.rules(ws, x.map(r -> r.checks().keySet()).orElse(Set.of())));
+        } catch (ConfigException e) {
+            m.addAttribute("rules", List.of());
+            m.addAttribute("error", e.getMessage());
+        }
+        m.addAttribute("excepted", x.map(r -> r.findings().stream()
+                .filter(f -> f.outcome() == dev.vouch.model.Outcome.EXCEPTED).count()).orElse(0L));
+        return "exceptions";
+    }
+
+    @GetMapping("/reports")
+    String reports(Model m) {
+        return "reports";
+    }
+
+    private static final Set<String> KINDS = Set.of("readiness", "type2");
+    private static final Set<String> FORMATS = Set.of("pdf", "html", "xlsx", "json", "oscal");
+
+    /** Runs {@code vouch report KIND WORKSPACE --format F} into a private temporary file and sends it. */
+    @GetMapping("/reports/{kind}.{format}")
+    ResponseEntity<FileSystemResource> report(@PathVariable String kind, @PathVariable String format,
+            @AuthenticationPrincipal VouchUser u) throws IOException {
+        if (!KINDS.contains(kind) || !FORMATS.contains(format)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such report");
+        }
+        Path dir = Files.createTempDirectory("vouch-report");
+        Path out = dir.resolve(kind + "." + (format.equals("oscal") ? "oscal.json" : format));
+        List<String> args = new java.util.ArrayList<>(List.of("report", kind, ws.workspace().dir().toString(), "--format", format,
+                "-o", out.toString()));
+        if (u.isAuditor() && u.windowFrom().isPresent() && u.windowTo().isPresent()) {
+            if (kind.equals("type2")) {
+                args.addAll(List.of("--period", u.windowFrom().get() + ".." + u.windowTo().get()));
+            } else if (u.windowTo().get().isBefore(ws.clock().instant())) {
+                args.addAll(List.of("--as-of", u.windowTo().get().toString()));
+            }
+        }
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(Writer.nullWriter()));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args.toArray(String[]::new));
+        if (code != 0 || !Files.exists(out)) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, err.toString().strip());
+        }
+        out.toFile().deleteOnExit();
+        dir.toFile().deleteOnExit();
+        String type = switch (format) {
+            case "pdf" -> "application/pdf";
+            case "html" -> "text/html";
+            case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            default -> "application/json";
+        };
+        String name = kind + "-" + java.time.LocalDate.ofInstant(u.readAt(ws.clock().instant()), java.time.ZoneOffset.UTC) + "."
+                + (format.equals("oscal") ? "oscal.json" : format);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(new FileSystemResource(out));
+    }
+
+    @GetMapping("/settings")
+    String settings(@AuthenticationPrincipal VouchUser u, Model m) {
+        m.addAttribute("s", api.settings(u));
+        return "settings";
+    }
+
+    @GetMapping("/settings/users")
+    String users(Model m) {
+        m.addAttribute("users", api.users());
+        m.addAttribute("tokens", api.allTokens());
+        return "users";
+    }
+
+    @PostMapping("/settings/users")
+    String createUser(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "viewer") String role, @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String windowFrom, @RequestParam(defaultValue = "") String windowTo,
+            @AuthenticationPrincipal VouchUser u, HttpServletRequest req, RedirectAttributes ra) {
+        try {
+            ApiController.UserView v = api.create(new ApiController.NewUser(username, displayName, role, password, windowFrom, windowTo), u, req);
+            ra.addFlashAttribute("info", "Created " + v.role() + " " + v.username() + ". Give them the password by a separate channel.");
+        } catch (IllegalArgumentException | ConfigException e) {
+            ra.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/settings/users";
+    }
+
+    @PostMapping("/settings/users/{id}/{action}")
+    String userAction(@PathVariable long id, @PathVariable String action, @AuthenticationPrincipal VouchUser u,
+            HttpServletRequest req, RedirectAttributes ra) {
+        try {
+            if (!action.equals("disable") && !action.equals("enable")) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            api.setDisabled(id, action.equals("disable"), u, req);
+        } catch (IllegalArgumentException e) {
+            ra.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/settings/users";
+    }
+
+    @PostMapping("/settings/users/tokens/{id}/revoke")
+    String revokeAny(@PathVariable String id, @AuthenticationPrincipal VouchUser u, HttpServletRequest req) {
+        api.revokeAny(id, u, req);
+        return "redirect:/settings/users";
+    }
+
+    @GetMapping("/account")
+    String account(@AuthenticationPrincipal VouchUser u, Model m) {
+        m.addAttribute("tokens", u.isAuditor() ? List.of() : api.myTokens(u));
+        m.addAttribute("account", accounts.account(u.accountId()).map(ApiController::view).orElseThrow());
+        return "account";
+    }
+
+    @PostMapping("/account/password")
+    String password(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String confirm, @AuthenticationPrincipal VouchUser u, HttpServletRequest req,
+            RedirectAttributes ra) {
+        try {
+            if (!password.equals(confirm)) {
+                throw new IllegalArgumentException("the two new passwords differ");
+            }
+            accounts.changePassword(u.accountId(), current, password);
+            audit.record(u.username(), "account.password", u.username(), req.getRemoteAddr(), true, ApiController.via(u));
+            ra.addFlashAttribute("info", "Password changed.");
+        } catch (IllegalArgumentException e) {
+            ra.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/tokens")
+    String newToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "read") String scope,
+            @AuthenticationPrincipal VouchUser u, HttpServletRequest req, RedirectAttributes ra) {
+        try {
+            ApiController.IssuedToken t = api.issue(name, scope, u, req);
+            ra.addFlashAttribute("newToken", t.token());
+        } catch (IllegalArgumentException e) {
+            ra.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revoke(@PathVariable String id, @AuthenticationPrincipal VouchUser u, HttpServletRequest req) {
+        api.revokeMine(id, u, req);
+        return "redirect:/account";
+    }
+
+    @GetMapping("/audit")
+    String auditTrail(@AuthenticationPrincipal VouchUser u, Model m) {
+        m.addAttribute("rows", api.auditTrail(500, u));
+        return "audit";
+    }
+
+    /** A scan as the history table shows it. */
+    public record ScanRow(long id, java.time.Instant finishedAt, List<String> sources, int resources, int fail, int pass, int errors) {
+        static ScanRow of(ScanSummary s) {
+            return new ScanRow(s.id(), s.finishedAt(), s.sources(), s.resourceCount(), s.outcomes().get(dev.vouch.model.Outcome.FAIL),
+                    s.outcomes().get(dev.vouch.model.Outcome.PASS), s.collectionErrorCount());
+        }
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.vouch.server;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach what. Pages and the API share one rule set: anything needs a signed-in user (session or API
+ * token) except sign-in, first-run set-up and static files; changes need the WRITE authority (admin or editor, and
+ * for tokens a read-write scope); user administration needs ADMIN; an auditor never writes. Forms and session-borne
+ * API calls carry a CSRF token; bearer-token calls do not need one (no cookie is involved).
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfig {
+    static final String WRITE = "WRITE";
+    /** Manage one's own password, authenticator and tokens (everyone but auditors). */
+    static final String SELF = "SELF";
+
+    /** The Content-Security-Policy of every response: no inline script, nothing from elsewhere. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    HttpSessionSecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    TokenFilter tokenFilter(AccountService accounts) {
+        return new TokenFilter(accounts);
+    }
+
+    /** The token filter runs inside the security chain only, not a second time as a servlet filter. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<TokenFilter> tokenFilterRegistration(TokenFilter f) {
+        org.springframework.boot.web.servlet.FilterRegistrationBean<TokenFilter> r = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(f);
+        r.setEnabled(false);
+        return r;
+    }
+
+    @Bean
+    SecurityFilterChain chain(HttpSecurity http, TokenFilter tokens, HttpSessionSecurityContextRepository contexts,
+            ServerSettings settings) throws Exception {
+        PathPatternRequestMatcher.Builder p = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher api = p.matcher("/api/**");
+        RequestMatcher bearer = (HttpServletRequest r) -> r.getHeader("Authorization") != null;
+        http.securityContext(c -> c.securityContextRepository(contexts))
+                .addFilterAfter(tokens, SecurityContextHolderFilter.class)
+                .csrf(c -> c.ignoringRequestMatchers(bearer))
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .requestCache(c -> c.disable())
+                .anonymous(a -> a.authorities(List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS"))))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedout").deleteCookies("VOUCH_SESSION"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> {
+                    h.contentSecurityPolicy(c -> c.policyDirectives(CSP));
+                    h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+                    h.frameOptions(f -> f.deny());
+                    if (!settings.behindTls()) {
+                        h.httpStrictTransportSecurity(x -> x.disable());
+                    }
+                })
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), r -> true))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/login/totp", "/login/enrol", "/setup", "/static/**", "/favicon.ico",
+                                "/error", "/api/v1/openapi.json").permitAll()
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**", "/settings/users", "/settings/users/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/**").authenticated()
+                        .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
+                        .requestMatchers("/logout").authenticated()
+                        .requestMatchers("/account/password").hasAnyRole("ADMIN", "EDITOR", "VIEWER", "AUDITOR")
+                        .requestMatchers("/api/v1/me/tokens", "/api/v1/me/tokens/**", "/account/tokens", "/account/tokens/**",
+                                "/account/mfa", "/account/mfa/**").hasAuthority(SELF)
+                        .anyRequest().hasAuthority(WRITE));
+        return http.build();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.vouch.server;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The Spring Boot application behind {@code vouch serve}; {@link #start} runs it on a workspace. */
+@SpringBootApplication
+public class VouchServer {
+
+    /** A running server: its port, and {@link #close} to stop it. */
+    public record Running(ConfigurableApplicationContext context, int port) implements AutoCloseable {
+        public String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
+    }
+
+    /** Starts the server on {@code settings.workspace()} and returns once it accepts requests. */
+    public static Running start(ServerSettings settings) {
+        SpringApplication app = new SpringApplication(VouchServer.class);
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        app.setRegisterShutdownHook(false);
+        app.setDefaultProperties(properties(settings));
+        app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("serverSettings", settings));
+        ConfigurableApplicationContext ctx = app.run();
+        int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+        return new Running(ctx, port);
+    }
+
+    static Map<String, Object> properties(ServerSettings s) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("server.address", s.bind().getHostAddress());
+        p.put("server.port", s.port());
+        p.put("server.shutdown", "graceful");
+        p.put("server.servlet.session.timeout", s.idleTimeout().toSeconds() + "s");
+        p.put("server.servlet.session.cookie.name", "VOUCH_SESSION");
+        p.put("server.servlet.session.cookie.http-only", true);
+        p.put("server.servlet.session.cookie.same-site", "strict");
+        p.put("server.servlet.session.cookie.secure", s.behindTls());
+        p.put("server.servlet.session.tracking-modes", "cookie");
+        p.put("server.error.include-stacktrace", "never");
+        p.put("server.error.include-message", "never");
+        p.put("server.error.whitelabel.enabled", false);
+        p.put("server.tomcat.max-swallow-size", "1MB");
+        p.put("spring.servlet.multipart.max-file-size", s.maxUpload() + "B");
+        p.put("spring.servlet.multipart.max-request-size", (s.maxUpload() + 1024 * 1024) + "B");
+        p.put("spring.servlet.multipart.file-size-threshold", "1MB");
+        p.put("spring.thymeleaf.cache", true);
+        p.put("spring.main.banner-mode", "off");
+        p.put("spring.mvc.problemdetails.enabled", true);
+        p.put("spring.jmx.enabled", false);
+        // no user/password printed at start: Vouch has its own accounts (UserDetailsServiceAutoConfiguration stays off)
+        p.put("spring.autoconfigure.exclude", "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration");
+        return p;
+    }
+}
