@@ -65,6 +65,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // the server logs what it does (sign-ins, audit entries, errors) with a time stamp; the CLI stays quiet
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        System.setProperty("org.slf4j.simpleLogger.log.dev.vouch.server", "info");
+        System.setProperty("org.slf4j.simpleLogger.log.org.springframework.boot.tomcat", "info");
         PrintWriter err = spec.commandLine().getErr();
         InetAddress address;
         try {

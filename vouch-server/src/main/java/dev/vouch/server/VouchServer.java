@@ -26,6 +26,12 @@ public class VouchServer {
 
     /** Starts the server on {@code settings.workspace()} and returns once it accepts requests. */
     public static Running start(ServerSettings settings) {
+        // Spring Boot leaves logging alone (it would reset JDK logging to its console format); JDK logging goes to SLF4J
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
+            org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+            org.slf4j.bridge.SLF4JBridgeHandler.install();
+        }
         SpringApplication app = new SpringApplication(VouchServer.class);
         app.setWebApplicationType(WebApplicationType.SERVLET);
         app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
