@@ -183,7 +183,7 @@ public final class ReportInputs {
     }
 
     /** The checks' descriptions (titles, remediation), bundled plus the workspace's own; expressions not compiled. */
-    static Map<String, CheckInfo> checks(Workspace ws) {
+    public static Map<String, CheckInfo> checks(Workspace ws) {
         Map<String, CheckInfo> out = new HashMap<>();
         CheckLoader loader = new CheckLoader();
         for (CheckInfo c : loader.loadInfoClasspath()) {

@@ -152,6 +152,22 @@ final class ScanCommand implements Callable<Integer> {
         return scan(ws, sources);
     }
 
+    /**
+     * The workspace's exceptions plus those approved through {@code vouch serve} (kept in the database as requests,
+     * ids {@code REQ-n}); a revoked or rejected request does not apply.
+     */
+    static List<ExceptionRule> withApproved(Workspace ws, List<ExceptionRule> fromFile) {
+        List<ExceptionRule> all = new java.util.ArrayList<>(fromFile);
+        try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
+            for (dev.vouch.store.ExceptionRequests.Request r : store.exceptionRequests().approved()) {
+                all.add(new ExceptionRule(r.exceptionId(), r.checkId(), r.resourceGlob(), r.requestedBy(), r.reason(), r.expires(),
+                        new dev.vouch.model.Origin("server", "exception request #" + r.id() + " approved by "
+                                + r.decidedBy().orElse("?"), 0)));
+            }
+        }
+        return all;
+    }
+
     private int scan(Optional<Workspace> ws, List<SourceSpec> sources) throws Exception {
         Clock clock = Clock.systemUTC();
         Format fmt = Format.parse(format);
@@ -162,6 +178,9 @@ final class ScanCommand implements Callable<Integer> {
         List<ExceptionRule> exceptions = exceptionsFile != null
                 ? ExceptionsFile.read(YamlDoc.read(exceptionsFile), "/exceptions", ids)
                 : ws.map(w -> w.exceptions(ids)).orElse(List.of());
+        if (ws.isPresent() && !noStore) {
+            exceptions = withApproved(ws.get(), exceptions);
+        }
         PrintWriter err = spec.commandLine().getErr();
         Scanner scanner = new Scanner(registry(ws, clock), checks, clock,
                 quiet ? s -> { } : s -> { err.println("vouch: " + s); err.flush(); });

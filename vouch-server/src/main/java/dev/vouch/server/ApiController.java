@@ -47,9 +47,11 @@ public class ApiController {
     private final AccountService accounts;
     private final AuditTrail audit;
     private final TokenFilter tokenFilter;
+    private final ExceptionService exceptions;
 
     public ApiController(WorkspaceContext ws, DashboardService dashboard, ScanJobs scans, AccountService accounts,
-            AuditTrail audit, TokenFilter tokenFilter) {
+            AuditTrail audit, TokenFilter tokenFilter, ExceptionService exceptions) {
+        this.exceptions = exceptions;
         this.ws = ws;
         this.dashboard = dashboard;
         this.scans = scans;
@@ -342,6 +344,44 @@ public class ApiController {
         accounts.revoke(t.id());
         audit.record(u.username(), "token.revoke", t.id(), req.getRemoteAddr(), true, via(u));
         return ResponseEntity.noContent().build();
+    }
+
+    // ---- exceptions --------------------------------------------------------------------------------------------
+
+    public record ExceptionsView(List<ExceptionsView.Rule> rules, List<dev.vouch.store.ExceptionRequests.Request> requests) {
+        /** An exception from vouch.yaml (or an approved request, as scans apply it). */
+        public record Rule(String id, String checkId, String resources, String owner, String reason, java.time.LocalDate expires,
+                long daysLeft, String state, String origin) {
+        }
+    }
+
+    @GetMapping("/exceptions")
+    ExceptionsView exceptionList(@AuthenticationPrincipal VouchUser u) {
+        List<ExceptionsView.Rule> rules = dev.vouch.server.ExceptionsView.rules(ws, java.util.Set.of()).stream()
+                .map(r -> new ExceptionsView.Rule(r.id(), r.checkId(), r.resources(), r.owner(), r.reason(), r.expires(), r.daysLeft(),
+                        r.state(), r.origin())).toList();
+        List<dev.vouch.store.ExceptionRequests.Request> reqs = exceptions.all().stream()
+                .filter(r -> u.sees(r.requestedAt())).toList();
+        return new ExceptionsView(rules, reqs);
+    }
+
+    public record NewException(String check, String resource, String reason, String expires) {
+    }
+
+    public record Decision(String note) {
+    }
+
+    @PostMapping(path = "/exceptions", consumes = "application/json")
+    ResponseEntity<dev.vouch.store.ExceptionRequests.Request> requestException(@RequestBody NewException b,
+            @AuthenticationPrincipal VouchUser u, HttpServletRequest req) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(exceptions.request(u, b.check(), b.resource(), b.reason(), b.expires(),
+                req.getRemoteAddr()));
+    }
+
+    @PostMapping(path = "/exceptions/{id}/{action}")
+    dev.vouch.store.ExceptionRequests.Request decideException(@PathVariable long id, @PathVariable String action,
+            @RequestBody(required = false) Decision b, @AuthenticationPrincipal VouchUser u, HttpServletRequest req) {
+        return exceptions.decide(u, id, action, b == null ? "" : b.note(), req.getRemoteAddr());
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

@@ -43,9 +43,11 @@ public class PageController {
     private final ScanJobs scans;
     private final AccountService accounts;
     private final AuditTrail audit;
+    private final ExceptionService exceptions;
 
     public PageController(WorkspaceContext ws, DashboardService dashboard, ApiController api, ScanJobs scans,
-            AccountService accounts, AuditTrail audit) {
+            AccountService accounts, AuditTrail audit, ExceptionService exceptions) {
+        this.exceptions = exceptions;
         this.ws = ws;
         this.dashboard = dashboard;
         this.api = api;
@@ -187,9 +189,40 @@ public class PageController {
             m.addAttribute("rules", List.of());
             m.addAttribute("error", e.getMessage());
         }
+        m.addAttribute("requests", api.exceptionList(u).requests());
+        m.addAttribute("checkIds", x.map(r -> new java.util.TreeSet<>(r.checks().keySet())).orElse(new java.util.TreeSet<>()));
+        m.addAttribute("today", java.time.LocalDate.ofInstant(ws.clock().instant(), java.time.ZoneOffset.UTC));
         m.addAttribute("excepted", x.map(r -> r.findings().stream()
                 .filter(f -> f.outcome() == dev.vouch.model.Outcome.EXCEPTED).count()).orElse(0L));
         return "exceptions";
+    }
+
+    @PostMapping("/exceptions")
+    String requestException(@RequestParam(defaultValue = "") String check, @RequestParam(defaultValue = "") String resource,
+            @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String expires,
+            @AuthenticationPrincipal VouchUser u, HttpServletRequest req, RedirectAttributes ra) {
+        try {
+            dev.vouch.store.ExceptionRequests.Request r = exceptions.request(u, check, resource, reason, expires, req.getRemoteAddr());
+            ra.addFlashAttribute("info", "Requested " + r.exceptionId() + "; an admin other than you decides it.");
+        } catch (IllegalArgumentException e) {
+            ra.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/exceptions";
+    }
+
+    @PostMapping("/exceptions/{id}/{action}")
+    String decideException(@PathVariable long id, @PathVariable String action, @RequestParam(defaultValue = "") String note,
+            @AuthenticationPrincipal VouchUser u, HttpServletRequest req, RedirectAttributes ra) {
+        try {
+            dev.vouch.store.ExceptionRequests.Request r = exceptions.decide(u, id, action, note, req.getRemoteAddr());
+            ra.addFlashAttribute("info", r.exceptionId() + " is now " + r.state().name().toLowerCase(Locale.ROOT)
+                    + (r.state() == dev.vouch.store.ExceptionRequests.State.APPROVED ? "; it applies from the next scan." : "."));
+        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+            ra.addFlashAttribute("error", e.getMessage());
+        } catch (ResponseStatusException e) {
+            ra.addFlashAttribute("error", e.getReason());
+        }
+        return "redirect:/exceptions";
     }
 
     @GetMapping("/reports")

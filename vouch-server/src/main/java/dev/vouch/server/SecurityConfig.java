@@ -5,12 +5,10 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -77,7 +75,12 @@ public class SecurityConfig {
                     }
                 })
                 .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                        .defaultAuthenticationEntryPointFor((req, res, ex) -> {
+                            res.setHeader("WWW-Authenticate", "Bearer realm=\"vouch\"");
+                            TokenFilter.deny(res, 401, "sign in, or send Authorization: Bearer <API token>");
+                        }, api)
+                        .defaultAccessDeniedHandlerFor((req, res, ex) -> TokenFilter.deny(res, 403,
+                                "your role or token scope does not allow this"), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), r -> true))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/login/totp", "/login/enrol", "/setup", "/static/**", "/favicon.ico",

@@ -55,6 +55,22 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The configuration error behind a failed start (Spring wraps it in bean-creation exceptions), or {@code e}. */
+    RuntimeException rootCause(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || t instanceof org.springframework.boot.web.server.PortInUseException) {
+                return new ConfigException("--port " + port + ": cannot listen on " + bind + ":" + port
+                        + " (is another server using it?)");
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigException || t instanceof dev.vouch.store.StoreException) {
+                return (RuntimeException) t;
+            }
+        }
+        return e;
+    }
+
     /** Registers {@code serve} with the CLI. */
     public static final class Plugin implements CommandPlugin {
         @Override
@@ -85,10 +101,18 @@ public final class ServeCommand implements Callable<Integer> {
             throw new ConfigException("--port 0..65535, --idle-timeout and --max-upload-mb at least 1");
         }
         Path ws = dir == null ? Path.of(".") : dir;
+        // a missing or bad vouch.yaml, or a database that cannot be opened, is said before the server starts
+        dev.vouch.cli.workspace.Workspace workspace = dev.vouch.cli.workspace.Workspace.open(ws);
+        dev.vouch.store.Store.open(workspace.database(), Clock.systemUTC()).close();
         ServerSettings settings = new ServerSettings(ws.toAbsolutePath().normalize(), address, port, behindTls,
                 Duration.ofMinutes(idleMinutes), !noScheduler, Optional.of(maxUploadMb * 1024 * 1024), Clock.systemUTC());
         long t0 = System.nanoTime();
-        VouchServer.Running running = VouchServer.start(settings);
+        VouchServer.Running running;
+        try {
+            running = VouchServer.start(settings);
+        } catch (RuntimeException e) {
+            throw rootCause(e);
+        }
         String url = (behindTls ? "https" : "http") + "://" + (address.isAnyLocalAddress() ? "localhost" : bind) + ":" + running.port();
         err.printf("vouch: serving %s at %s (ready in %.1f s)%n", settings.workspace(), url, (System.nanoTime() - t0) / 1e9);
         running.context().getBean(AccountService.class).prepareSetup().ifPresent(file -> err.printf(

@@ -13,7 +13,8 @@ final class Database {
     static final int BUSY_TIMEOUT_MS = 10_000;
     /** The migrations in db/migration (a test keeps the list in step with the files). */
     static final java.util.List<String> MIGRATIONS = java.util.List.of("V1__scan_history.sql",
-            "V2__vault_exception_events.sql", "V3__interval_scan_indexes.sql", "V4__scan_score.sql", "V5__server_accounts.sql");
+            "V2__vault_exception_events.sql", "V3__interval_scan_indexes.sql", "V4__scan_score.sql", "V5__server_accounts.sql",
+            "V6__exception_requests.sql");
 
     private Database() {
     }

@@ -195,6 +195,11 @@ public final class Store implements AutoCloseable {
         return new Accounts(work -> call("read or change accounts", work::apply));
     }
 
+    /** Exceptions requested and decided through the server (schema V6). */
+    public ExceptionRequests exceptionRequests() {
+        return new ExceptionRequests(work -> call("read or change exception requests", work::apply));
+    }
+
     /** How many interval rows the history holds (what the history costs, for diagnostics and tests). */
     public long intervalCount() {
         return read("count intervals", HistoryQueries::intervalCount);

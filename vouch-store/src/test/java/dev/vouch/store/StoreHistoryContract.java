@@ -270,4 +270,28 @@ abstract class StoreHistoryContract {
         assertThat(a.tokens(1)).singleElement().satisfies(tk -> assertThat(tk.revokedAt()).contains(t0.plusSeconds(9)));
         assertThat(a.all()).extracting(Accounts.Account::username).containsExactly("alice", "bob");
     }
+
+    @org.junit.jupiter.api.Test
+    void exceptionRequestsAreDecidedOnce() {
+        ExceptionRequests x = store.exceptionRequests();
+        java.time.Instant t0 = java.time.Instant.parse("2026-03-01T10:00:00Z");
+        ExceptionRequests.Request r = x.create("AZ-STG-003", "infra/*", "legacy client needs TLS 1.1 until cut-over",
+                java.time.LocalDate.parse("2026-06-30"), "erin", t0);
+        assertThat(r.id()).isEqualTo(1);
+        assertThat(r.exceptionId()).isEqualTo("REQ-1");
+        assertThat(r.state()).isEqualTo(ExceptionRequests.State.REQUESTED);
+        assertThat(x.approved()).isEmpty();
+        assertThat(x.decide(1, ExceptionRequests.State.REQUESTED, ExceptionRequests.State.APPROVED, "alice", "ok until June", t0.plusSeconds(60))).isTrue();
+        assertThat(x.decide(1, ExceptionRequests.State.REQUESTED, ExceptionRequests.State.REJECTED, "bob", "", t0.plusSeconds(61))).isFalse();
+        assertThat(x.approved()).singleElement().satisfies(a -> {
+            assertThat(a.decidedBy()).contains("alice");
+            assertThat(a.decidedAt()).contains(t0.plusSeconds(60));
+            assertThat(a.expires()).isEqualTo(java.time.LocalDate.parse("2026-06-30"));
+            assertThat(a.decisionNote()).isEqualTo("ok until June");
+        });
+        x.create("AZ-VM-001", "*", "second", java.time.LocalDate.parse("2026-04-01"), "erin", t0.plusSeconds(5));
+        assertThat(x.all()).extracting(ExceptionRequests.Request::id).containsExactly(2L, 1L);
+        assertThat(x.decide(1, ExceptionRequests.State.APPROVED, ExceptionRequests.State.REVOKED, "alice", "fixed", t0.plusSeconds(90))).isTrue();
+        assertThat(x.approved()).isEmpty();
+    }
 }
