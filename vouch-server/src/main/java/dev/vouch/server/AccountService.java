@@ -256,6 +256,41 @@ public class AccountService {
         accounts().setDisabled(accountId, disabled);
     }
 
+    /** An admin resets another account's authenticator: it enrols again at its next sign-in (admins) or may. */
+    public void resetMfa(long accountId, long by) {
+        if (accountId == by) {
+            throw new IllegalArgumentException("you cannot reset your own authenticator here; ask another admin (or use 'vouch users reset-mfa')");
+        }
+        accounts().byId(accountId).orElseThrow(() -> new java.util.NoSuchElementException("no account " + accountId));
+        accounts().disableMfa(accountId);
+    }
+
+    /** An admin sets a new initial password for another account (handed over by a separate channel). */
+    public void setPassword(long accountId, String password, long by) {
+        if (accountId == by) {
+            throw new IllegalArgumentException("change your own password on your account page (it asks for the current one)");
+        }
+        Account a = accounts().byId(accountId).orElseThrow(() -> new java.util.NoSuchElementException("no account " + accountId));
+        requireGoodPassword(password, a.username());
+        accounts().setPassword(accountId, passwords.hash(password), ws.clock().instant());
+    }
+
+    /** Changes another account's role (and an auditor's window). */
+    public void setRole(long accountId, Role role, Optional<Instant> windowFrom, Optional<Instant> windowTo, long by) {
+        if (accountId == by) {
+            throw new IllegalArgumentException("you cannot change your own role; ask another admin");
+        }
+        accounts().byId(accountId).orElseThrow(() -> new java.util.NoSuchElementException("no account " + accountId));
+        if (role == Role.AUDITOR && (windowFrom.isEmpty() || windowTo.isEmpty())) {
+            throw new IllegalArgumentException("window: an auditor needs the observation window (from and to) they may see");
+        }
+        if (windowFrom.isPresent() && windowTo.isPresent() && windowTo.get().isBefore(windowFrom.get())) {
+            throw new IllegalArgumentException("window: ends before it starts");
+        }
+        accounts().setRole(accountId, role.name(), role == Role.AUDITOR ? windowFrom : Optional.empty(),
+                role == Role.AUDITOR ? windowTo : Optional.empty());
+    }
+
     // ---- API tokens ----------------------------------------------------------------------------------------
 
     /** Issues a token for {@code owner}; the returned token text is shown once and never kept. */

@@ -325,9 +325,41 @@ public class ApiController {
 
     UserView setDisabled(long id, boolean disabled, VouchUser u, HttpServletRequest req) {
         accounts.setDisabled(id, disabled, u.accountId());
+        return changed(id, disabled ? "account.disable" : "account.enable", u, req, Map.of());
+    }
+
+    public record PasswordChange(String password) {
+    }
+
+    public record RoleChange(String role, String windowFrom, String windowTo) {
+    }
+
+    @PostMapping("/users/{id}/reset-mfa")
+    UserView resetMfa(@PathVariable long id, @AuthenticationPrincipal VouchUser u, HttpServletRequest req) {
+        accounts.resetMfa(id, u.accountId());
+        return changed(id, "account.mfa.reset", u, req, Map.of());
+    }
+
+    @PostMapping(path = "/users/{id}/password", consumes = "application/json")
+    UserView setPassword(@PathVariable long id, @RequestBody PasswordChange b, @AuthenticationPrincipal VouchUser u,
+            HttpServletRequest req) {
+        accounts.setPassword(id, b.password(), u.accountId());
+        return changed(id, "account.password.set", u, req, Map.of());
+    }
+
+    @PostMapping(path = "/users/{id}/role", consumes = "application/json")
+    UserView setRole(@PathVariable long id, @RequestBody RoleChange b, @AuthenticationPrincipal VouchUser u, HttpServletRequest req) {
+        Role role = Role.parse(b.role() == null ? "" : b.role());
+        accounts.setRole(id, role, instant(b.windowFrom(), false, "windowFrom"), instant(b.windowTo(), true, "windowTo"), u.accountId());
+        return changed(id, "account.role", u, req, Map.of("role", role.label()));
+    }
+
+    UserView changed(long id, String action, VouchUser u, HttpServletRequest req, Map<String, String> details) {
         tokenFilter.forget(id);
         Accounts.Account a = accounts.account(id).orElseThrow();
-        audit.record(u.username(), disabled ? "account.disable" : "account.enable", a.username(), req.getRemoteAddr(), true, via(u));
+        Map<String, String> d = new LinkedHashMap<>(via(u));
+        d.putAll(details);
+        audit.record(u.username(), action, a.username(), req.getRemoteAddr(), true, d);
         return view(a);
     }
 

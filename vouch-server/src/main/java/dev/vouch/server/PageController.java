@@ -305,10 +305,11 @@ public class PageController {
     String userAction(@PathVariable long id, @PathVariable String action, @AuthenticationPrincipal VouchUser u,
             HttpServletRequest req, RedirectAttributes ra) {
         try {
-            if (!action.equals("disable") && !action.equals("enable")) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            switch (action) {
+                case "disable", "enable" -> api.setDisabled(id, action.equals("disable"), u, req);
+                case "reset-mfa" -> api.resetMfa(id, u, req);
+                default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
-            api.setDisabled(id, action.equals("disable"), u, req);
         } catch (IllegalArgumentException e) {
             ra.addFlashAttribute("error", e.getMessage());
         }
