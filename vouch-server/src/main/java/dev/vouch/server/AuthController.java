@@ -107,7 +107,9 @@ public class AuthController {
             s.setAttribute("vouch.enrol.secret", secret);
         }
         m.addAttribute("secret", spaced(secret));
-        m.addAttribute("uri", accounts.otpauthUri(a.username(), secret));
+        String uri = accounts.otpauthUri(a.username(), secret);
+        m.addAttribute("uri", uri);
+        m.addAttribute("qr", Qr.of(uri));
         m.addAttribute("username", a.username());
         return "login-enrol";
     }

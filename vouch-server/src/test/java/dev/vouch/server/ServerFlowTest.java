@@ -65,6 +65,10 @@ class ServerFlowTest {
         Matcher m = Pattern.compile("id=\"secret\">([^<]+)<").matcher(enrol.body());
         assertThat(m.find()).isTrue();
         String secret = m.group(1).replace(" ", "");
+        Matcher qr = Pattern.compile("viewBox=\"0 0 (\\d+) \\d+\"[^>]*>\\s*<rect[^>]*/>\\s*<path fill=\"#000000\" d=\"([^\"]+)\"").matcher(enrol.body());
+        assertThat(qr.find()).isTrue();
+        String scanned = QrTest.decode(Integer.parseInt(qr.group(1)), qr.group(2));
+        assertThat(scanned).startsWith("otpauth://totp/").contains("secret=" + secret);
         assertThat(b.post("/login/enrol", Map.of("code", "000000")).statusCode()).isEqualTo(400);
         HttpResponse<String> on = b.post("/login/enrol", Map.of("code", Totp.codeAt(secret, Instant.now())));
         assertThat(ServerFixture.location(on)).isEqualTo("/");
