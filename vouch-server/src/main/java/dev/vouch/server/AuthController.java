@@ -30,8 +30,11 @@ public class AuthController {
     private final AuditTrail audit;
     private final HttpSessionSecurityContextRepository contexts;
 
-    /** A password was right; the session waits for the next step. */
-    record Pending(long accountId, AccountService.Step step, long at) implements java.io.Serializable {
+    /** A first step (password, or single sign-on: {@code via}) was right; the session waits for the next step. */
+    record Pending(long accountId, AccountService.Step step, long at, String via) implements java.io.Serializable {
+        Pending(long accountId, AccountService.Step step, long at) {
+            this(accountId, step, at, "password");
+        }
     }
 
     public AuthController(AccountService accounts, AuditTrail audit, HttpSessionSecurityContextRepository contexts) {
@@ -90,7 +93,7 @@ public class AuthController {
             res.setStatus(401);
             return "login-totp";
         }
-        return signIn(a, "password+totp", req, res);
+        return signIn(a, p.get().via() + "+totp", req, res);
     }
 
     @GetMapping("/login/enrol")
@@ -169,7 +172,8 @@ public class AuthController {
         }
     }
 
-    private String signIn(Account a, String method, HttpServletRequest req, HttpServletResponse res) {
+    /** Makes the session of {@code a} (also after single sign-on, {@link OidcSignIn}). */
+    String signIn(Account a, String method, HttpServletRequest req, HttpServletResponse res) {
         HttpSession s = req.getSession();
         s.removeAttribute(PENDING);
         req.changeSessionId(); // a new session id at each privilege change

@@ -53,7 +53,8 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain chain(HttpSecurity http, TokenFilter tokens, HttpSessionSecurityContextRepository contexts,
-            ServerSettings settings) throws Exception {
+            ServerSettings settings, OidcSupport oidc) throws Exception {
+        oidc.configure(http); // single sign-on, when vouch.yaml configures it (its rules go first)
         PathPatternRequestMatcher.Builder p = PathPatternRequestMatcher.withDefaults();
         RequestMatcher api = p.matcher("/api/**");
         RequestMatcher bearer = (HttpServletRequest r) -> r.getHeader("Authorization") != null;

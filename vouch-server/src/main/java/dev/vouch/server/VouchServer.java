@@ -39,7 +39,18 @@ public class VouchServer {
         app.setRegisterShutdownHook(false);
         app.setDefaultProperties(properties(settings));
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("serverSettings", settings));
-        ConfigurableApplicationContext ctx = app.run();
+        ConfigurableApplicationContext ctx;
+        try {
+            ctx = app.run();
+        } catch (RuntimeException e) {
+            // a mistake in vouch.yaml found while the beans are made: report it as such (file:line), not as a crash
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof dev.vouch.cli.workspace.ConfigException c) {
+                    throw c;
+                }
+            }
+            throw e;
+        }
         int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
         return new Running(ctx, port);
     }
