@@ -160,7 +160,11 @@ public class AccountService {
 
     /** Checks a TOTP code of a password-verified account; throttled like passwords, replays refused. */
     public Optional<String> checkTotp(long accountId, String code) {
-        Account a = accounts().byId(accountId).orElseThrow();
+        Optional<Account> found = accounts().byId(accountId).filter(x -> !x.disabled());
+        if (found.isEmpty()) {
+            return Optional.of("This account is disabled.");
+        }
+        Account a = found.get();
         String key = "totp:" + accountId;
         Optional<Duration> wait = throttle.begin(key);
         if (wait.isPresent()) {
@@ -190,7 +194,11 @@ public class AccountService {
 
     /** Confirms enrolment with a first code; MFA is on from then on. */
     public Optional<String> confirmEnrol(long accountId, String code) {
-        Account a = accounts().byId(accountId).orElseThrow();
+        Optional<Account> found = accounts().byId(accountId).filter(x -> !x.disabled());
+        if (found.isEmpty()) {
+            return Optional.of("This account is disabled.");
+        }
+        Account a = found.get();
         String key = "totp:" + accountId;
         Optional<Duration> wait = throttle.begin(key);
         if (wait.isPresent()) {

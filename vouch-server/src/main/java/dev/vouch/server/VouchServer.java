@@ -65,6 +65,11 @@ public class VouchServer {
         p.put("server.servlet.session.cookie.http-only", true);
         p.put("server.servlet.session.cookie.same-site", "strict");
         p.put("server.servlet.session.cookie.secure", s.behindTls());
+        if (s.behindTls()) {
+            // the client's address and https from X-Forwarded-For/-Proto, trusted from private and loopback proxies only
+            // (Tomcat's RemoteIpValve defaults): sign-in throttling and the audit trail see the real client
+            p.put("server.forward-headers-strategy", "native");
+        }
         p.put("server.servlet.session.tracking-modes", "cookie");
         p.put("server.error.include-stacktrace", "never");
         p.put("server.error.include-message", "never");
