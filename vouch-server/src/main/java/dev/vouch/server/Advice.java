@@ -29,6 +29,7 @@ final class Advice {
 
     /** Uploads over the limit are refused before any controller runs: 413 for the API and the pages alike. */
     @ControllerAdvice
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE) // before Spring's problem-details advice
     static class Uploads {
         @ExceptionHandler(MaxUploadSizeExceededException.class)
         ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {

@@ -1,13 +1,18 @@
 package dev.vouch.server;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -76,12 +81,8 @@ public class SecurityConfig {
                     }
                 })
                 .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor((req, res, ex) -> {
-                            res.setHeader("WWW-Authenticate", "Bearer realm=\"vouch\"");
-                            TokenFilter.deny(res, 401, "sign in, or send Authorization: Bearer <API token>");
-                        }, api)
-                        .defaultAccessDeniedHandlerFor((req, res, ex) -> TokenFilter.deny(res, 403,
-                                "your role or token scope does not allow this"), api)
+                        .defaultAuthenticationEntryPointFor(SecurityConfig::apiUnauthorized, api)
+                        .defaultAccessDeniedHandlerFor(SecurityConfig::apiForbidden, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), r -> true))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/login/totp", "/login/enrol", "/setup", "/static/**", "/favicon.ico",
@@ -95,5 +96,22 @@ public class SecurityConfig {
                                 "/account/mfa", "/account/mfa/**").hasAuthority(SELF)
                         .anyRequest().hasAuthority(WRITE));
         return http.build();
+    }
+
+    /** The API answers a missing sign-in with a JSON problem (never a redirect to the sign-in page, never an empty body). */
+    static void apiUnauthorized(HttpServletRequest req, HttpServletResponse res, AuthenticationException e) throws IOException {
+        res.setHeader("WWW-Authenticate", "Bearer realm=\"vouch\"");
+        TokenFilter.deny(res, 401, "sign in, or send 'Authorization: Bearer vouch_…' with an API token");
+    }
+
+    /** A refused API call (role, token scope or a missing CSRF header) as a JSON problem, like the API's other errors. */
+    static void apiForbidden(HttpServletRequest req, HttpServletResponse res, AccessDeniedException e) throws IOException {
+        org.springframework.security.core.Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        if (a == null || a instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+            apiUnauthorized(req, res, null); // no credentials at all (the CSRF check runs before sign-in is looked at): 401
+            return;
+        }
+        TokenFilter.deny(res, 403, e instanceof org.springframework.security.web.csrf.CsrfException
+                ? "a session's changing call needs the X-CSRF-TOKEN header" : "your role or token does not allow this");
     }
 }
