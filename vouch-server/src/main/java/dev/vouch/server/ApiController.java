@@ -48,9 +48,10 @@ public class ApiController {
     private final AuditTrail audit;
     private final TokenFilter tokenFilter;
     private final ExceptionService exceptions;
+    private final ServerScheduler scheduler;
 
     public ApiController(WorkspaceContext ws, DashboardService dashboard, ScanJobs scans, AccountService accounts,
-            AuditTrail audit, TokenFilter tokenFilter, ExceptionService exceptions) {
+            AuditTrail audit, TokenFilter tokenFilter, ExceptionService exceptions, ServerScheduler scheduler) {
         this.exceptions = exceptions;
         this.ws = ws;
         this.dashboard = dashboard;
@@ -58,6 +59,7 @@ public class ApiController {
         this.accounts = accounts;
         this.audit = audit;
         this.tokenFilter = tokenFilter;
+        this.scheduler = scheduler;
     }
 
     ReadinessModel model(VouchUser user) {
@@ -163,6 +165,12 @@ public class ApiController {
     @GetMapping("/scan-jobs/{id}")
     ScanJobs.Job job(@PathVariable long id, @AuthenticationPrincipal VouchUser u) {
         return scans.job(id).filter(j -> !u.isAuditor()).orElseThrow(() -> notFound("scan job", Long.toString(id)));
+    }
+
+    /** The scan schedule: next slots, last runs, missed slots of the last 30 days (docs/scheduling.md). */
+    @GetMapping("/schedule")
+    ScheduleStatus schedule(@AuthenticationPrincipal VouchUser u) {
+        return scheduler.status();
     }
 
     @GetMapping("/evidence")

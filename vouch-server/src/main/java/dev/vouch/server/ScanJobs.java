@@ -34,6 +34,7 @@ public class ScanJobs implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Job> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile Job active;
+    private final List<java.util.function.Consumer<Job>> afterScan = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ScanJobs(WorkspaceContext ws, DashboardService dashboard) {
         this.ws = ws;
@@ -113,15 +114,20 @@ public class ScanJobs implements AutoCloseable {
             throw new Busy(current);
         }
         Job job = new Job(ids.incrementAndGet(), by, ws.clock().instant());
+        keep(job);
+        active = job;
+        runner.submit(() -> run(job, false));
+        return job;
+    }
+
+    /** Adds {@code job}, forgetting the oldest beyond {@link #KEEP} (scheduled runs too: a schedule runs forever). */
+    private void keep(Job job) {
         jobs.put(job.id, job);
         synchronized (jobs) {
             while (jobs.size() > KEEP) {
                 jobs.remove(jobs.keySet().iterator().next());
             }
         }
-        active = job;
-        runner.submit(() -> run(job, false));
-        return job;
     }
 
     /** Runs a scan on the calling thread (the scheduler's, which holds the workspace's scan lock already). */
@@ -129,7 +135,7 @@ public class ScanJobs implements AutoCloseable {
         Job job;
         synchronized (this) {
             job = new Job(ids.incrementAndGet(), by, ws.clock().instant());
-            jobs.put(job.id, job);
+            keep(job);
             active = job;
         }
         run(job, true);
@@ -182,6 +188,18 @@ public class ScanJobs implements AutoCloseable {
         };
         job.finishedAt = ws.clock().instant();
         dashboard.changed();
+        for (java.util.function.Consumer<Job> hook : afterScan) {
+            try {
+                hook.accept(job);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ScanJobs.class).warn("after scan job {}: {}", job.id, e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Runs {@code hook} on the scan's thread after every scan this server ran (it must hand slow work to another thread). */
+    public void afterScan(java.util.function.Consumer<Job> hook) {
+        afterScan.add(hook);
     }
 
     public Optional<Job> job(long id) {

@@ -26,6 +26,16 @@ public class VouchServer {
 
     /** Starts the server on {@code settings.workspace()} and returns once it accepts requests. */
     public static Running start(ServerSettings settings) {
+        return start(settings, System::getenv, Map.of());
+    }
+
+    /**
+     * Starts the server with the environment that {@code notifications:} reads its secrets from, and extra beans
+     * (tests: {@link ServerScheduler.Tuning}). A bad {@code notifications:} section stops it here with a
+     * {@link dev.vouch.cli.workspace.ConfigException} naming vouch.yaml:line and the field ({@code vouch serve} exits 2).
+     */
+    static Running start(ServerSettings settings, NotificationSettings.Env env, Map<String, Object> beans) {
+        NotificationSettings notifications = NotificationSettings.of(dev.vouch.cli.workspace.Workspace.open(settings.workspace()), env);
         // Spring Boot leaves logging alone (it would reset JDK logging to its console format); JDK logging goes to SLF4J
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
@@ -38,7 +48,11 @@ public class VouchServer {
         app.setLogStartupInfo(false);
         app.setRegisterShutdownHook(false);
         app.setDefaultProperties(properties(settings));
-        app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("serverSettings", settings));
+        app.addInitializers(ctx -> {
+            ctx.getBeanFactory().registerSingleton("serverSettings", settings);
+            ctx.getBeanFactory().registerSingleton("notificationSettings", notifications);
+            beans.forEach(ctx.getBeanFactory()::registerSingleton);
+        });
         ConfigurableApplicationContext ctx;
         try {
             ctx = app.run();

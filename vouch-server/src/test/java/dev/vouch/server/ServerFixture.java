@@ -56,6 +56,11 @@ final class ServerFixture implements AutoCloseable {
         return new ServerFixture(settings.workspace(), VouchServer.start(settings));
     }
 
+    /** With the environment {@code notifications:} reads secrets from, and extra beans (e.g. a scheduler interval). */
+    static ServerFixture start(ServerSettings settings, Map<String, String> env, Map<String, Object> beans) {
+        return new ServerFixture(settings.workspace(), VouchServer.start(settings, env::get, beans));
+    }
+
     /** The bundled example workspace, copied, with the host source removed. */
     static Path copyExample(Path to) {
         Path from = Path.of("..", "examples", "acme").toAbsolutePath().normalize();
