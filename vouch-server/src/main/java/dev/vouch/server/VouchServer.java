@@ -93,6 +93,8 @@ public class VouchServer {
         p.put("spring.servlet.multipart.max-request-size", (s.maxUpload() + 1024 * 1024) + "B");
         p.put("spring.servlet.multipart.file-size-threshold", "1MB");
         p.put("spring.thymeleaf.cache", true);
+        // classpath:/static/vouch.css is served as /static/vouch.css (what the pages link and SecurityConfig opens)
+        p.put("spring.mvc.static-path-pattern", "/static/**");
         p.put("spring.main.banner-mode", "off");
         p.put("spring.mvc.problemdetails.enabled", true);
         p.put("spring.jmx.enabled", false);

@@ -29,12 +29,12 @@ import java.util.stream.Stream;
  * the machine), on a free loopback port, with helpers to make accounts and to talk to it as a browser or an API
  * client would. Everything goes over real HTTP.
  */
-final class ServerFixture implements AutoCloseable {
-    static final String PASSWORD = "correct horse battery staple";
+public final class ServerFixture implements AutoCloseable {
+    public static final String PASSWORD = "correct horse battery staple";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    final Path workspace;
-    final VouchServer.Running server;
-    final String base;
+    public final Path workspace;
+    public final VouchServer.Running server;
+    public final String base;
 
     private ServerFixture(Path workspace, VouchServer.Running server) {
         this.workspace = workspace;
@@ -43,11 +43,11 @@ final class ServerFixture implements AutoCloseable {
     }
 
     /** Copies examples/acme into {@code dir}/ws and serves it. */
-    static ServerFixture start(Path dir) {
+    public static ServerFixture start(Path dir) {
         return start(dir, Clock.systemUTC());
     }
 
-    static ServerFixture start(Path dir, Clock clock) {
+    public static ServerFixture start(Path dir, Clock clock) {
         Path ws = copyExample(dir.resolve("ws"));
         return new ServerFixture(ws, VouchServer.start(ServerSettings.forTest(ws, clock)));
     }
@@ -85,16 +85,16 @@ final class ServerFixture implements AutoCloseable {
         return to;
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return server.context().getBean(type);
     }
 
-    Accounts accounts() {
+    public Accounts accounts() {
         return bean(WorkspaceContext.class).store().accounts();
     }
 
     /** A user made directly in the database; admins get TOTP switched on. Returns the TOTP secret (or empty). */
-    Optional<String> user(String username, Role role, Optional<Instant> windowFrom, Optional<Instant> windowTo) {
+    public Optional<String> user(String username, Role role, Optional<Instant> windowFrom, Optional<Instant> windowTo) {
         Accounts.Account a = bean(AccountService.class).create(username, username, role, PASSWORD, windowFrom, windowTo);
         if (role != Role.ADMIN) {
             return Optional.empty();
@@ -105,13 +105,13 @@ final class ServerFixture implements AutoCloseable {
     }
 
     /** An API token of {@code username}. */
-    String token(String username, dev.vouch.auth.TokenScope scope) {
+    public String token(String username, dev.vouch.auth.TokenScope scope) {
         Accounts.Account a = accounts().byUsername(username).orElseThrow();
         return bean(AccountService.class).issueToken(a, "test", scope).token();
     }
 
     /** Runs a scan through the server and waits for it. */
-    ScanJobs.Job scan() {
+    public ScanJobs.Job scan() {
         ScanJobs jobs = bean(ScanJobs.class);
         ScanJobs.Job job = jobs.start("test");
         long until = System.currentTimeMillis() + 120_000;
@@ -188,7 +188,7 @@ final class ServerFixture implements AutoCloseable {
     }
 
     /** An API call with a bearer token (or none when {@code token} is null). */
-    HttpResponse<String> api(String method, String path, String token, String jsonBody) {
+    public HttpResponse<String> api(String method, String path, String token, String jsonBody) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
