@@ -118,7 +118,7 @@ public class ApiController {
         out.put("check", c);
         out.put("controls", Views.controlsByCheck(m.assessment()).getOrDefault(id, List.of()));
         out.put("findings", Views.findings(m, new Views.FindingFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(id), Optional.empty(), Optional.empty()), 0, 500));
+                Optional.empty(), Optional.of(id), Optional.empty(), Optional.empty()), 0, 500, ws.workspace().dir()));
         return out;
     }
 
@@ -127,7 +127,7 @@ public class ApiController {
             @RequestParam Optional<String> source, @RequestParam Optional<String> control, @RequestParam Optional<String> check,
             @RequestParam Optional<String> resource, @RequestParam Optional<String> q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, @AuthenticationPrincipal VouchUser u) {
-        return Views.findings(model(u), new Views.FindingFilter(severity, outcome, source, control, check, resource, q), page, size);
+        return Views.findings(model(u), new Views.FindingFilter(severity, outcome, source, control, check, resource, q), page, size, ws.workspace().dir());
     }
 
     public record ResourceDetail(String resourceId, List<Views.FindingRow> findings, List<dev.vouch.model.CheckInfo> checks) {
@@ -137,7 +137,7 @@ public class ApiController {
     ResourceDetail resource(@RequestParam String id, @AuthenticationPrincipal VouchUser u) {
         ReadinessModel m = model(u);
         Views.FindingPage p = Views.findings(m, new Views.FindingFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(id), Optional.empty()), 0, 500);
+                Optional.empty(), Optional.empty(), Optional.of(id), Optional.empty()), 0, 500, ws.workspace().dir());
         if (p.total() == 0) {
             throw notFound("resource", id);
         }

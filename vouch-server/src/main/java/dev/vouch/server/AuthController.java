@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class AuthController {
     static final String PENDING = "vouch.pending";
+    private static final org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository CSRF_TOKENS =
+            new org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository();
     /** A password step is good for this long while the second step is awaited. */
     private static final long PENDING_MS = 5 * 60_000;
     private final AccountService accounts;
@@ -177,6 +179,7 @@ public class AuthController {
         HttpSession s = req.getSession();
         s.removeAttribute(PENDING);
         req.changeSessionId(); // a new session id at each privilege change
+        CSRF_TOKENS.saveToken(null, req, res); // and a new CSRF token: one seen before sign-in is void after
         SecurityContext ctx = SecurityContextHolder.createEmptyContext();
         ctx.setAuthentication(TokenFilter.authentication(accounts.sessionUser(a)));
         SecurityContextHolder.setContext(ctx);

@@ -106,7 +106,7 @@ public class PageController {
             @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal VouchUser u, Model m) {
         ReadinessModel x = api.model(u);
         Views.FindingPage p = Views.findings(x, new Views.FindingFilter(severity, outcome, source, control, Optional.empty(),
-                Optional.empty(), q), page, 50);
+                Optional.empty(), q), page, 50, ws.workspace().dir());
         m.addAttribute("p", p);
         m.addAttribute("severity", severity.orElse(""));
         m.addAttribute("outcome", outcome.orElse(""));
@@ -172,8 +172,8 @@ public class PageController {
             RedirectAttributes ra) throws IOException {
         try {
             ApiController.Recorded r = api.recordEvidence(file, control == null ? List.of() : control, from, to, note, u, req);
-            ra.addFlashAttribute("info", "Recorded " + r.name() + " as vault entry #" + r.seq() + " (covers " + r.coversFrom()
-                    + " – " + r.coversTo() + "; checkpoint " + r.treeSize() + ").");
+            ra.addFlashAttribute("info", "Recorded " + r.name() + " as vault entry #" + r.seq() + ", covering "
+                    + r.coversFrom().toString().substring(0, 10) + " to " + r.coversTo().toString().substring(0, 10) + ".");
         } catch (IllegalArgumentException | ConfigException e) {
             ra.addFlashAttribute("error", e.getMessage());
         }

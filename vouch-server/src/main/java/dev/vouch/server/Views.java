@@ -80,6 +80,11 @@ public final class Views {
     }
 
     public static FindingPage findings(ReadinessModel m, FindingFilter f, int page, int size) {
+        return findings(m, f, page, size, null);
+    }
+
+    /** As above, with source locations inside {@code base} (the workspace) shown relative to it. */
+    public static FindingPage findings(ReadinessModel m, FindingFilter f, int page, int size, java.nio.file.Path base) {
         Map<String, List<String>> controlsOf = controlsByCheck(m.assessment());
         Set<String> ofControl = f.control().filter(s -> !s.isBlank()).map(c -> m.assessment().control(c.toUpperCase(Locale.ROOT))
                 .map(cs -> cs.checks().stream().map(x -> x.checkId()).collect(Collectors.toSet())).orElse(Set.of())).orElse(null);
@@ -98,14 +103,23 @@ public final class Views {
         int s = Math.max(1, Math.min(500, size));
         int from = Math.min(matched.size(), p * s);
         List<FindingRow> rows = matched.subList(from, Math.min(matched.size(), from + s)).stream()
-                .map(x -> row(m, x, controlsOf)).toList();
+                .map(x -> row(m, x, controlsOf, base)).toList();
         return new FindingPage(matched.size(), p, s, rows);
     }
 
-    static FindingRow row(ReadinessModel m, Finding x, Map<String, List<String>> controlsOf) {
+    static FindingRow row(ReadinessModel m, Finding x, Map<String, List<String>> controlsOf, java.nio.file.Path base) {
         return new FindingRow(x.checkId(), m.checkTitle(x.checkId()), x.severity().name(), x.outcome().name(), x.resourceType(),
-                x.resourceId(), x.resourceName(), x.provider(), x.message(), x.origin().source(), x.origin().location(),
+                x.resourceId(), x.resourceName(), x.provider(), x.message(), x.origin().source(), relative(x.origin().location(), base),
                 x.origin().line(), x.exceptionId(), controlsOf.getOrDefault(x.checkId(), List.of()));
+    }
+
+    /** A file location inside the workspace, relative to it ({@code infra/terraform/compute.tf}); others as they are. */
+    static String relative(String location, java.nio.file.Path base) {
+        if (base == null || location.isEmpty()) {
+            return location;
+        }
+        String b = base.toAbsolutePath().normalize().toString();
+        return location.startsWith(b + "/") ? location.substring(b.length() + 1) : location;
     }
 
     public static Map<String, List<String>> controlsByCheck(Assessment a) {

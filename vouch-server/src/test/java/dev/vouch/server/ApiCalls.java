@@ -67,6 +67,8 @@ record ApiCalls(ServerFixture f, long victimId, String victimTokenId) {
             return "AZ-IAM-001";
         } else if (p.startsWith("/api/v1/scans/") || p.startsWith("/api/v1/scan-jobs/")) {
             return "1";
+        } else if (p.startsWith("/api/v1/exceptions/")) {
+            return variable.equals("id") ? Long.toString(f.exceptionRequest()) : "approve";
         }
         throw new AssertionError(r + ": give a real value for {" + variable + "} in ApiCalls.pathValue");
     }
@@ -78,6 +80,10 @@ record ApiCalls(ServerFixture f, long victimId, String victimTokenId) {
         return switch (r.path()) {
             case "/api/v1/users" -> "{\"username\":\"newcomer\",\"role\":\"editor\",\"password\":\"" + ServerFixture.PASSWORD + "\"}";
             case "/api/v1/me/tokens" -> "{\"name\":\"CI pipeline\",\"scope\":\"read\"}";
+            case "/api/v1/exceptions" -> "{\"check\":\"AZ-STG-003\",\"resource\":\"*\",\"reason\":\"accepted until the migration\","
+                    + "\"expires\":\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30) + "\"}";
+            case "/api/v1/users/{id}/password" -> "{\"password\":\"another long pass phrase\"}";
+            case "/api/v1/users/{id}/role" -> "{\"role\":\"viewer\"}";
             default -> null;
         };
     }

@@ -166,6 +166,12 @@ class CsrfTest {
                 m.put("name", "CI pipeline");
                 m.put("scope", "read");
             }
+            case "/exceptions" -> {
+                m.put("check", "AZ-STG-003");
+                m.put("resource", "*");
+                m.put("reason", "accepted until the migration");
+                m.put("expires", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString());
+            }
             default -> {
                 // a route added later: posted empty; it must still need the token
             }
@@ -180,6 +186,8 @@ class CsrfTest {
             case "/settings/users/{id}/{action} action" -> "disable";
             case "/settings/users/tokens/{id}/revoke id" -> victimTokenId;
             case "/account/tokens/{id}/revoke id" -> adminTokenId;
+            case "/exceptions/{id}/{action} id" -> Long.toString(f.exceptionRequest());
+            case "/exceptions/{id}/{action} action" -> "reject";
             default -> throw new AssertionError(r + ": give a real value for {" + variable + "} in CsrfTest.pathValue");
         };
     }

@@ -110,6 +110,12 @@ public final class ServerFixture implements AutoCloseable {
         return bean(AccountService.class).issueToken(a, "test", scope).token();
     }
 
+    /** An exception request made directly in the database (by "someone", so any admin may decide it); its id. */
+    public long exceptionRequest() {
+        return bean(WorkspaceContext.class).store().exceptionRequests().create("AZ-STG-003", "*", "test request, long enough",
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30), "someone", Instant.now()).id();
+    }
+
     /** Runs a scan through the server and waits for it. */
     public ScanJobs.Job scan() {
         ScanJobs jobs = bean(ScanJobs.class);
