@@ -63,7 +63,11 @@ public class ApiController {
     }
 
     ReadinessModel model(VouchUser user) {
-        return dashboard.model(user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        return prepared(user).model();
+    }
+
+    DashboardService.Prepared prepared(VouchUser user) {
+        return dashboard.prepared(user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no scan recorded yet" + (user.isAuditor() ? " in your observation window" : "") + ": run one (POST /api/v1/scans)"));
     }
 
@@ -77,9 +81,10 @@ public class ApiController {
         return new Me(u.username(), u.role().label(), u.canWrite(), u.windowFrom(), u.windowTo());
     }
 
+    /** A {@link Views.Dashboard}, serialized once per model (the dashboard is what clients poll most). */
     @GetMapping("/dashboard")
-    Views.Dashboard dashboard(@AuthenticationPrincipal VouchUser u) {
-        return Views.dashboard(model(u), u);
+    ResponseEntity<byte[]> dashboard(@AuthenticationPrincipal VouchUser u) {
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(dashboard.json(prepared(u), u));
     }
 
     @GetMapping("/criteria")
@@ -127,7 +132,8 @@ public class ApiController {
             @RequestParam Optional<String> source, @RequestParam Optional<String> control, @RequestParam Optional<String> check,
             @RequestParam Optional<String> resource, @RequestParam Optional<String> q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, @AuthenticationPrincipal VouchUser u) {
-        return Views.findings(model(u), new Views.FindingFilter(severity, outcome, source, control, check, resource, q), page, size, ws.workspace().dir());
+        return Views.findings(prepared(u), new Views.FindingFilter(severity, outcome, source, control, check, resource, q), page, size,
+                ws.workspace().dir());
     }
 
     public record ResourceDetail(String resourceId, List<Views.FindingRow> findings, List<dev.vouch.model.CheckInfo> checks) {

@@ -6,6 +6,7 @@ import dev.vouch.assess.EvidenceStatus;
 import dev.vouch.assess.Freshness;
 import dev.vouch.cli.ReportInputs;
 import dev.vouch.cli.vault.WorkspaceVault;
+import dev.vouch.model.Finding;
 import dev.vouch.report.assessment.ReadinessModel;
 import dev.vouch.store.ScanSummary;
 import java.time.Instant;
@@ -14,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The readiness model the pages and the API show, computed once per state of the workspace (latest scan, vault
@@ -24,14 +27,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class DashboardService {
     private static final int KEEP = 8;
+    /** How long a reading of the latest scan and vault size is used before the store and vault are asked again. */
+    private static final long STATE_MS = 500;
     private final WorkspaceContext ws;
-    private final Map<Key, ReadinessModel> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Key, Prepared> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, ReadinessModel> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Prepared> eldest) {
             return size() > KEEP;
         }
     };
+    /** The entry served last: most requests ask for it again and find it without taking the cache's lock. */
+    private volatile Prepared last;
     private volatile State state = new State(-1, -1, 0);
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    /** Counts {@link #changed} calls: a reading begun before a change is not kept after it. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     /** What the model depends on; a newer scan or more vault entries make another key. */
     private record Key(long scanId, long vaultSize, Optional<Instant> asOf) {
@@ -40,12 +50,42 @@ public class DashboardService {
     private record State(long scanId, long vaultSize, long readAt) {
     }
 
-    public DashboardService(WorkspaceContext ws) {
+    /**
+     * A model and what every request derives from it, computed once: the dashboard (as a non-auditor sees it), the
+     * findings in the order pages list them, and the controls of each check.
+     */
+    record Prepared(Key key, ReadinessModel model, Views.Dashboard dashboard, byte[] dashboardJson, List<Finding> sortedFindings,
+            Map<String, List<String>> controlsByCheck) {
+    }
+
+    private final JsonMapper json;
+
+    public DashboardService(WorkspaceContext ws, JsonMapper json) {
         this.ws = ws;
+        this.json = json;
     }
 
     /** The model for {@code user}: the latest, or for an auditor the one in force at the end of their window. */
     public Optional<ReadinessModel> model(VouchUser user) {
+        return prepared(user).map(Prepared::model);
+    }
+
+    /** The dashboard {@code user} sees (an auditor's names the end of their window). */
+    public Optional<Views.Dashboard> view(VouchUser user) {
+        return prepared(user).map(p -> Views.forUser(p.dashboard(), user));
+    }
+
+    /**
+     * The dashboard {@code user} sees as JSON, as the API's converter writes it: serialized once per model, so a
+     * request costs no serialization (except for auditors, whose dashboard names their window's end).
+     */
+    byte[] json(Prepared p, VouchUser user) {
+        Views.Dashboard d = Views.forUser(p.dashboard(), user);
+        return d == p.dashboard() ? p.dashboardJson() : json.writeValueAsBytes(d);
+    }
+
+    /** The model for {@code user} with what is derived from it. */
+    public Optional<Prepared> prepared(VouchUser user) {
         State s = state();
         if (s.scanId() < 0) {
             return Optional.empty();
@@ -54,27 +94,55 @@ public class DashboardService {
         Optional<Instant> asOf = user.isAuditor() && user.windowTo().isPresent() && user.windowTo().get().isBefore(now)
                 ? user.windowTo() : Optional.empty();
         Key key = new Key(s.scanId(), s.vaultSize(), asOf);
+        Prepared p = last;
+        if (p != null && p.key().equals(key)) {
+            return Optional.of(p);
+        }
         synchronized (cache) {
-            ReadinessModel m = cache.get(key);
-            if (m == null) {
+            p = cache.get(key);
+            if (p == null) {
+                ReadinessModel m;
                 try {
                     m = ReportInputs.readiness(ws.workspace(), asOf, now);
                 } catch (dev.vouch.cli.workspace.ConfigException e) {
                     return Optional.empty(); // nothing recorded by the auditor's window end
                 }
-                cache.put(key, m);
+                Views.Dashboard d = Views.dashboard(m, Optional.empty());
+                p = new Prepared(key, m, d, json.writeValueAsBytes(d), Views.sorted(m.findings()), Views.controlsByCheck(m.assessment()));
+                cache.put(key, p);
             }
-            return Optional.of(m);
+            last = p;
+            return Optional.of(p);
         }
     }
 
-    /** The latest scan id and vault size, read at most every 500 ms (requests in between share the reading). */
+    /**
+     * The latest scan id and vault size, read at most every 500 ms: requests in between share the reading, and while
+     * one request reads again the others keep the previous reading. After {@link #changed} every request waits for a
+     * new reading.
+     */
     private State state() {
         State s = state;
         long t = System.currentTimeMillis();
-        if (t - s.readAt() < 500) {
+        if (t - s.readAt() < STATE_MS) {
             return s;
         }
+        boolean forced = s.readAt() == 0;
+        if (!refreshing.compareAndSet(false, true)) {
+            if (!forced) {
+                return s;
+            }
+            return read(t);
+        }
+        try {
+            return read(t);
+        } finally {
+            refreshing.set(false);
+        }
+    }
+
+    private State read(long t) {
+        long generation = changes.get();
         long scan = ws.store().latestScan().map(ScanSummary::id).orElse(-1L);
         long size = 0;
         WorkspaceVault wv = new WorkspaceVault(ws.workspace());
@@ -85,13 +153,16 @@ public class DashboardService {
                 size = -2;
             }
         }
-        s = new State(scan, size, t);
-        state = s;
+        State s = new State(scan, size, t);
+        if (changes.get() == generation) {
+            state = s;
+        }
         return s;
     }
 
     /** Forces the next request to look at the store and vault again (after this server changed them). */
     public void changed() {
+        changes.incrementAndGet();
         state = new State(-1, -1, 0);
     }
 

@@ -58,9 +58,7 @@ public class PageController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal VouchUser u, Model m) {
-        Optional<ReadinessModel> model = dashboard.model(u);
-        model.ifPresent(x -> {
-            Views.Dashboard d = Views.dashboard(x, u);
+        dashboard.view(u).ifPresent(d -> {
             m.addAttribute("d", d);
             m.addAttribute("trend", Charts.trend(d.trend()));
         });

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What the pages and the API show, built from the readiness model; one shape for both so they cannot disagree. */
 public final class Views {
@@ -35,6 +36,10 @@ public final class Views {
     }
 
     public static Dashboard dashboard(ReadinessModel m, VouchUser user) {
+        return dashboard(m, user.isAuditor() ? user.windowTo() : Optional.empty());
+    }
+
+    static Dashboard dashboard(ReadinessModel m, Optional<Instant> windowEnd) {
         Assessment a = m.assessment();
         List<Score> categories = a.categories().stream().map(Views::score).toList();
         List<Score> notTested = a.notTested().stream().map(c -> new Score(c.controlId(), c.title(), c.score(), "", status(c))).toList();
@@ -43,8 +48,15 @@ public final class Views {
         return new Dashboard(m.organization(), m.scan().id(), m.scan().finishedAt(), m.scan().sources(), m.scan().resourceCount(),
                 round(a.overall()), a.band().label(), a.status().name(), categories, m.trend(),
                 a.remediation().subList(0, Math.min(10, a.remediation().size())), notTested,
-                DashboardService.tasks(a, Freshness.MISSING), DashboardService.tasks(a, Freshness.STALE), outcomes,
-                user.isAuditor() ? user.windowTo() : Optional.empty());
+                DashboardService.tasks(a, Freshness.MISSING), DashboardService.tasks(a, Freshness.STALE), outcomes, windowEnd);
+    }
+
+    /** A dashboard built once for everyone, as {@code user} sees it (an auditor's names the end of their window). */
+    static Dashboard forUser(Dashboard d, VouchUser user) {
+        Optional<Instant> end = user.isAuditor() ? user.windowTo() : Optional.empty();
+        return end.equals(d.windowEnd()) ? d : new Dashboard(d.organization(), d.scanId(), d.scanFinishedAt(), d.sources(),
+                d.resources(), d.overall(), d.band(), d.status(), d.categories(), d.trend(), d.remediation(), d.notTested(),
+                d.missingEvidence(), d.overdue(), d.outcomes(), end);
     }
 
     static Score score(CategoryScore c) {
@@ -85,23 +97,42 @@ public final class Views {
 
     /** As above, with source locations inside {@code base} (the workspace) shown relative to it. */
     public static FindingPage findings(ReadinessModel m, FindingFilter f, int page, int size, java.nio.file.Path base) {
-        Map<String, List<String>> controlsOf = controlsByCheck(m.assessment());
+        return findings(m, sorted(m.findings()), controlsByCheck(m.assessment()), f, page, size, base);
+    }
+
+    /** The same, from what the dashboard service prepared once per model (no sorting per request). */
+    static FindingPage findings(DashboardService.Prepared p, FindingFilter f, int page, int size, java.nio.file.Path base) {
+        return findings(p.model(), p.sortedFindings(), p.controlsByCheck(), f, page, size, base);
+    }
+
+    /** Findings in the order pages list them: failing first, then by severity, check and resource. */
+    static List<Finding> sorted(List<Finding> findings) {
+        List<Finding> out = new ArrayList<>(findings);
+        out.sort(Comparator.comparing((Finding x) -> rank(x.outcome())).thenComparing(x -> x.severity().ordinal())
+                .thenComparing(Finding::checkId).thenComparing(Finding::resourceId));
+        return List.copyOf(out);
+    }
+
+    private static FindingPage findings(ReadinessModel m, List<Finding> sorted, Map<String, List<String>> controlsOf,
+            FindingFilter f, int page, int size, java.nio.file.Path base) {
         Set<String> ofControl = f.control().filter(s -> !s.isBlank()).map(c -> m.assessment().control(c.toUpperCase(Locale.ROOT))
                 .map(cs -> cs.checks().stream().map(x -> x.checkId()).collect(Collectors.toSet())).orElse(Set.of())).orElse(null);
-        List<Finding> matched = new ArrayList<>();
-        for (Finding x : m.findings()) {
-            if (eq(f.severity(), x.severity().name()) && eq(f.outcome(), x.outcome().name()) && eq(f.source(), x.origin().source())
-                    && eq(f.check(), x.checkId()) && (ofControl == null || ofControl.contains(x.checkId()))
-                    && f.resource().filter(s -> !s.isBlank()).map(r -> x.resourceId().equals(r)).orElse(true)
-                    && f.text().filter(s -> !s.isBlank()).map(t -> contains(x, t)).orElse(true)) {
-                matched.add(x);
+        boolean all = ofControl == null && Stream.of(f.severity(), f.outcome(), f.source(), f.check(), f.resource(), f.text())
+                .allMatch(o -> o.filter(s -> !s.isBlank()).isEmpty());
+        List<Finding> matched = all ? sorted : new ArrayList<>();
+        if (!all) {
+            for (Finding x : sorted) {
+                if (eq(f.severity(), x.severity().name()) && eq(f.outcome(), x.outcome().name()) && eq(f.source(), x.origin().source())
+                        && eq(f.check(), x.checkId()) && (ofControl == null || ofControl.contains(x.checkId()))
+                        && f.resource().filter(s -> !s.isBlank()).map(r -> x.resourceId().equals(r)).orElse(true)
+                        && f.text().filter(s -> !s.isBlank()).map(t -> contains(x, t)).orElse(true)) {
+                    matched.add(x);
+                }
             }
         }
-        matched.sort(Comparator.comparing((Finding x) -> rank(x.outcome())).thenComparing(x -> x.severity().ordinal())
-                .thenComparing(Finding::checkId).thenComparing(Finding::resourceId));
         int p = Math.max(0, page);
         int s = Math.max(1, Math.min(500, size));
-        int from = Math.min(matched.size(), p * s);
+        int from = (int) Math.min(matched.size(), (long) p * s);
         List<FindingRow> rows = matched.subList(from, Math.min(matched.size(), from + s)).stream()
                 .map(x -> row(m, x, controlsOf, base)).toList();
         return new FindingPage(matched.size(), p, s, rows);

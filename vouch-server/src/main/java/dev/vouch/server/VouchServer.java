@@ -89,6 +89,9 @@ public class VouchServer {
         p.put("server.error.include-message", "never");
         p.put("server.error.whitelabel.enabled", false);
         p.put("server.tomcat.max-swallow-size", "1MB");
+        // few request threads: 200 (Tomcat's default) busy threads on a small machine spend the CPU switching between
+        // requests; 16 on 2 cores took the dashboard's p95 at 50 clients from 103 to 69 ms (docs/benchmarks.md, "Server")
+        p.put("server.tomcat.threads.max", Math.max(16, 8 * Runtime.getRuntime().availableProcessors()));
         p.put("spring.servlet.multipart.max-file-size", s.maxUpload() + "B");
         p.put("spring.servlet.multipart.max-request-size", (s.maxUpload() + 1024 * 1024) + "B");
         p.put("spring.servlet.multipart.file-size-threshold", "1MB");

@@ -45,7 +45,7 @@ class EvidenceUploadUiTest extends BrowserTest {
 
         assertThat(page.url()).as("back on the evidence page").isEqualTo(f.base + "/evidence");
         assertThat(text("[role=status]")).startsWith("Recorded " + FILE + " as vault entry #")
-                .contains("covers " + from + "T00:00:00Z – " + to);
+                .contains("covering " + from + " to " + to + ".");
         Locator row = page.locator("#entries tbody tr").first();
         assertThat(row.locator("td").nth(2).innerText()).isEqualTo(FILE);
         assertThat(row.locator("td").nth(3).innerText()).isEqualTo("VC-BCP-04");
