@@ -83,6 +83,8 @@ public class SecurityConfig {
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(SecurityConfig::apiUnauthorized, api)
                         .defaultAccessDeniedHandlerFor(SecurityConfig::apiForbidden, api)
+                        // pages: the error page (with only one handler registered, Spring would use the API one everywhere)
+                        .defaultAccessDeniedHandlerFor(new org.springframework.security.web.access.AccessDeniedHandlerImpl(), r -> true)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), r -> true))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/login/totp", "/login/enrol", "/setup", "/static/**", "/favicon.ico",

@@ -80,7 +80,7 @@ class DashboardCacheTest {
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
             int page = param(query, "page").map(Integer::parseInt).orElse(0);
             int size = param(query, "size").map(Integer::parseInt).orElse(50);
-            assertThat(json.readTree(r.body())).as(query).isEqualTo(tree(json, Views.findings(model, filter, page, size)));
+            assertThat(json.readTree(r.body())).as(query).isEqualTo(tree(json, Views.findings(model, filter, page, size, f.workspace)));
             assertThat(json.readTree(r.body()).path("items")).as(query).isNotEmpty();
         }
     }
