@@ -41,11 +41,13 @@ public class AccountService {
     private final ApiTokens tokens;
     private final SecureRandom random = new SecureRandom();
     private volatile String setupCode;
+    private final SecretBox box;
 
     public AccountService(WorkspaceContext ws) {
         this.ws = ws;
         this.throttle = LoginThrottle.standard(ws.clock());
         this.tokens = new ApiTokens(random, ws.clock());
+        this.box = SecretBox.forWorkspace(ws.workspace().dir(), Optional.ofNullable(System.getenv(SecretBox.ENV)));
     }
 
     private Accounts accounts() {
@@ -173,7 +175,7 @@ public class AccountService {
         if (!a.mfaEnabled() || a.totpSecret().isEmpty()) {
             return Optional.of("This account has no authenticator set up.");
         }
-        OptionalLong step = Totp.verify(a.totpSecret().get(), code, ws.clock().instant(), a.totpLastStep());
+        OptionalLong step = Totp.verify(box.open(a.totpSecret().get()), code, ws.clock().instant(), a.totpLastStep());
         if (step.isEmpty() || !accounts().acceptTotpStep(accountId, step.getAsLong())) {
             return Optional.of("The code is not right (or was used already). Use the newest code from your authenticator app.");
         }
@@ -184,7 +186,7 @@ public class AccountService {
     /** Starts TOTP enrolment: a new secret, shown once to the user (as text and otpauth URI). */
     public String beginEnrol(long accountId) {
         String secret = Totp.newSecret(random);
-        accounts().beginTotp(accountId, secret);
+        accounts().beginTotp(accountId, box.seal(secret)); // the database never holds the key in clear
         return secret;
     }
 
@@ -207,7 +209,7 @@ public class AccountService {
         if (a.totpSecret().isEmpty()) {
             return Optional.of("Start the set-up again: no secret was issued.");
         }
-        OptionalLong step = Totp.verify(a.totpSecret().get(), code, ws.clock().instant(), -1);
+        OptionalLong step = Totp.verify(box.open(a.totpSecret().get()), code, ws.clock().instant(), -1);
         if (step.isEmpty()) {
             return Optional.of("The code is not right. Check the time on your phone and type the newest code.");
         }

@@ -42,10 +42,14 @@ class ServerOnPostgresTest {
                 HttpResponse<String> made = b.post("/setup", Map.of("code", code, "username", "alice", "password",
                         ServerFixture.PASSWORD, "confirm", ServerFixture.PASSWORD));
                 assertThat(ServerFixture.location(made)).isEqualTo("/login/enrol");
-                b.get("/login/enrol");
-                // the enrolment page issued the secret; it is kept in PostgreSQL until confirmed
+                HttpResponse<String> page = b.get("/login/enrol");
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"secret\">([^<]+)<").matcher(page.body());
+                assertThat(m.find()).isTrue();
+                String secret = m.group(1).replace(" ", "");
+                // kept in PostgreSQL sealed with the server's key, never in clear
                 String stored = f.accounts().byId(1).orElseThrow().totpSecret().orElseThrow();
-                HttpResponse<String> on = b.post("/login/enrol", Map.of("code", dev.vouch.auth.Totp.codeAt(stored, Instant.now())));
+                assertThat(stored).startsWith("v1:").doesNotContain(secret);
+                HttpResponse<String> on = b.post("/login/enrol", Map.of("code", dev.vouch.auth.Totp.codeAt(secret, Instant.now())));
                 assertThat(ServerFixture.location(on)).isEqualTo("/");
 
                 assertThat(f.scan().getState()).isEqualTo("succeeded");
