@@ -63,6 +63,8 @@ public class PageController {
             m.addAttribute("trend", Charts.trend(d.trend()));
         });
         m.addAttribute("job", scans.active().orElse(null));
+        // an auditor whose window has ended sees the estate as it was then; an open window shows the latest scan
+        m.addAttribute("windowClosed", u.isAuditor() && u.windowTo().map(t -> t.isBefore(ws.clock().instant())).orElse(false));
         return "dashboard";
     }
 
