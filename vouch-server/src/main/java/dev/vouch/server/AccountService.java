@@ -116,8 +116,12 @@ public class AccountService {
         record Verified(Account account, Step next) implements SignIn {
         }
 
-        /** @param throttled refused without checking (too many failures): not worth an audit entry each time */
-        record Refused(String message, boolean throttled) implements SignIn {
+        /**
+         * @param throttled refused without checking (too many failures): not worth an audit entry each time
+         * @param account the existing account the name belongs to; empty for names no account has (recorded in the
+         *                log only: anyone can type any name, and what they type may be a password)
+         */
+        record Refused(String message, boolean throttled, Optional<String> account) implements SignIn {
         }
     }
 
@@ -136,7 +140,7 @@ public class AccountService {
         String addr = LoginThrottle.addressKey(from);
         Optional<Duration> wait = throttle.retryAfter(addr).or(() -> throttle.retryAfter(user));
         if (wait.isPresent()) {
-            return new SignIn.Refused(tooMany(wait.get()), true);
+            return new SignIn.Refused(tooMany(wait.get()), true, Optional.empty());
         }
         throttle.begin(addr);
         throttle.begin(user);
@@ -148,7 +152,7 @@ public class AccountService {
         }
         boolean ok = passwords.matches(password, account.flatMap(Account::passwordHash).orElse(null));
         if (!ok || account.get().disabled()) {
-            return new SignIn.Refused("The user name or password is not right.", false);
+            return new SignIn.Refused("The user name or password is not right.", false, account.map(Account::username));
         }
         throttle.success(addr);
         throttle.success(user);
@@ -186,7 +190,9 @@ public class AccountService {
     /** Starts TOTP enrolment: a new secret, shown once to the user (as text and otpauth URI). */
     public String beginEnrol(long accountId) {
         String secret = Totp.newSecret(random);
-        accounts().beginTotp(accountId, box.seal(secret)); // the database never holds the key in clear
+        if (!accounts().beginTotp(accountId, box.seal(secret))) { // the database never holds the key in clear
+            throw new IllegalStateException("this account has an authenticator already; an admin resets it first");
+        }
         return secret;
     }
 
@@ -251,9 +257,15 @@ public class AccountService {
 
     public void changePassword(long accountId, String current, String next) {
         Account a = accounts().byId(accountId).orElseThrow();
+        String key = "pw:" + accountId;
+        Optional<Duration> wait = throttle.begin(key);
+        if (wait.isPresent()) {
+            throw new IllegalArgumentException(tooMany(wait.get()));
+        }
         if (!passwords.matches(current, a.passwordHash().orElse(null))) {
             throw new IllegalArgumentException("current password: not right");
         }
+        throttle.success(key);
         requireGoodPassword(next, a.username());
         accounts().setPassword(accountId, passwords.hash(next), ws.clock().instant());
     }
@@ -290,7 +302,7 @@ public class AccountService {
         if (accountId == by) {
             throw new IllegalArgumentException("you cannot change your own role; ask another admin");
         }
-        accounts().byId(accountId).orElseThrow(() -> new java.util.NoSuchElementException("no account " + accountId));
+        Account before = accounts().byId(accountId).orElseThrow(() -> new java.util.NoSuchElementException("no account " + accountId));
         if (role == Role.AUDITOR && (windowFrom.isEmpty() || windowTo.isEmpty())) {
             throw new IllegalArgumentException("window: an auditor needs the observation window (from and to) they may see");
         }
@@ -299,6 +311,11 @@ public class AccountService {
         }
         accounts().setRole(accountId, role.name(), role == Role.AUDITOR ? windowFrom : Optional.empty(),
                 role == Role.AUDITOR ? windowTo : Optional.empty());
+        if (role == Role.ADMIN && Role.parse(before.role()) != Role.ADMIN) {
+            // tokens made before the promotion would carry admin rights their owner never had when making them
+            accounts().tokens(accountId).stream().filter(t -> t.revokedAt().isEmpty())
+                    .forEach(t -> accounts().revokeToken(t.id(), ws.clock().instant()));
+        }
     }
 
     // ---- API tokens ----------------------------------------------------------------------------------------

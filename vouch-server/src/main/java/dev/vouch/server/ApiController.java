@@ -176,7 +176,14 @@ public class ApiController {
     /** The scan schedule: next slots, last runs, missed slots of the last 30 days (docs/scheduling.md). */
     @GetMapping("/schedule")
     ScheduleStatus schedule(@AuthenticationPrincipal VouchUser u) {
-        return scheduler.status();
+        ScheduleStatus st = scheduler.status();
+        if (!u.isAuditor()) {
+            return st;
+        }
+        // an auditor sees the runs and gaps of their window only
+        return new ScheduleStatus(st.configured(), st.hosted(), st.expression(), st.zone(), st.next(),
+                st.runs().stream().filter(r -> u.sees(Instant.parse(r.slot()))).toList(),
+                st.missed().stream().filter(g -> u.sees(Instant.parse(g.from()))).toList(), "", st.problem());
     }
 
     @GetMapping("/evidence")
@@ -245,6 +252,12 @@ public class ApiController {
             throw new IllegalArgumentException("file: empty or missing");
         }
         Period p = Period.parse(from.strip() + ".." + to.strip(), "from/to");
+        java.time.Instant endOfToday = java.time.LocalDate.ofInstant(ws.clock().instant(), java.time.ZoneOffset.UTC).plusDays(1)
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        if (p.to().isAfter(endOfToday)) {
+            // evidence of days that have not happened would keep a requirement "fresh" into the future
+            throw new IllegalArgumentException("to: evidence cannot cover days after today (" + p.to().toString().substring(0, 10) + ")");
+        }
         String name = ManualEvidence.sanitize(file.getOriginalFilename());
         if (note.length() > 2000) {
             throw new IllegalArgumentException("note: at most 2000 characters");
@@ -275,6 +288,10 @@ public class ApiController {
 
     @PostMapping(path = "/me/tokens", consumes = "application/json")
     ResponseEntity<IssuedToken> newToken(@RequestBody NewToken body, @AuthenticationPrincipal VouchUser u, HttpServletRequest req) {
+        if (u.tokenId().isPresent()) {
+            // made in a signed-in session only: a leaked token must not be able to mint others that outlive its revocation
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "tokens are made in a signed-in session (Your account → API tokens), not with a token");
+        }
         IssuedToken t = issue(body.name(), body.scope(), u, req);
         return ResponseEntity.status(HttpStatus.CREATED).body(t);
     }

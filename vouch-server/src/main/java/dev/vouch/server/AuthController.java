@@ -23,7 +23,15 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 public class AuthController {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuthController.class);
     static final String PENDING = "vouch.pending";
+    /** The account's credentials when the session began: a password change or authenticator reset ends the session. */
+    static final String STAMP = "vouch.stamp";
+    /** Whether the session's sign-in included a second factor (an admin's session must have). */
+    static final String MFA = "vouch.mfa";
+    /** When the session began (sessions end after {@link #MAX_AGE_MS} whatever their activity). */
+    static final String SINCE = "vouch.since";
+    static final long MAX_AGE_MS = 12L * 3600_000;
     private static final org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository CSRF_TOKENS =
             new org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository();
     /** A password step is good for this long while the second step is awaited. */
@@ -59,8 +67,10 @@ public class AuthController {
             HttpServletRequest req, HttpServletResponse res, Model m) {
         AccountService.SignIn r = accounts.checkPassword(username, password, address(req));
         if (r instanceof AccountService.SignIn.Refused refused) {
-            if (!refused.throttled()) {
-                audit.record(AuditTrail.clean(username.strip()), "signin.password", "-", req.getRemoteAddr(), false, Map.of());
+            if (!refused.throttled() && refused.account().isPresent()) {
+                audit.record(refused.account().get(), "signin.password", refused.account().get(), req.getRemoteAddr(), false, Map.of());
+            } else if (!refused.throttled()) {
+                LOG.info("sign-in refused for a name no account has, from {}", AuditTrail.clean(req.getRemoteAddr()));
             }
             m.addAttribute("error", refused.message());
             m.addAttribute("username", username);
@@ -90,7 +100,9 @@ public class AuthController {
         Optional<String> problem = accounts.checkTotp(p.get().accountId(), code);
         Account a = accounts.account(p.get().accountId()).orElseThrow();
         if (problem.isPresent()) {
-            audit.record(a.username(), "signin.totp", "-", req.getRemoteAddr(), false, Map.of());
+            if (!problem.get().startsWith("Too many")) { // attempts on hold are not recorded one by one
+                audit.record(a.username(), "signin.totp", a.username(), req.getRemoteAddr(), false, Map.of());
+            }
             m.addAttribute("error", problem.get());
             res.setStatus(401);
             return "login-totp";
@@ -107,6 +119,10 @@ public class AuthController {
         Account a = accounts.account(p.get().accountId()).orElseThrow();
         HttpSession s = req.getSession();
         String secret = (String) s.getAttribute("vouch.enrol.secret");
+        if (a.mfaEnabled()) {
+            s.removeAttribute(PENDING); // enrolled meanwhile (by its owner, or in another session): sign in with a code
+            return "redirect:/login";
+        }
         if (secret == null) {
             secret = accounts.beginEnrol(a.id());
             s.setAttribute("vouch.enrol.secret", secret);
@@ -184,6 +200,11 @@ public class AuthController {
         ctx.setAuthentication(TokenFilter.authentication(accounts.sessionUser(a)));
         SecurityContextHolder.setContext(ctx);
         contexts.saveContext(ctx, req, res);
+        HttpSession now = req.getSession();
+        now.setAttribute(STAMP, stamp(a));
+        // OIDC signs an admin in directly only when the provider says MFA was done (amr contains mfa)
+        now.setAttribute(MFA, method.contains("totp") || (method.equals("oidc") && Role.parse(a.role()) == Role.ADMIN));
+        now.setAttribute(SINCE, System.currentTimeMillis());
         audit.record(a.username(), "signin", a.username(), req.getRemoteAddr(), true, Map.of("method", method));
         return "redirect:/";
     }
@@ -198,6 +219,11 @@ public class AuthController {
             return Optional.empty();
         }
         return p.step() == step ? Optional.of(p) : Optional.empty();
+    }
+
+    /** What a session remembers of its account's credentials. */
+    static String stamp(Account a) {
+        return a.passwordChangedAt().toEpochMilli() + ":" + a.mfaEnabled();
     }
 
     static InetAddress address(HttpServletRequest req) {

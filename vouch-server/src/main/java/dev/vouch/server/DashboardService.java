@@ -50,6 +50,10 @@ public class DashboardService {
     private record State(long scanId, long vaultSize, long readAt) {
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private long seenSize = -1;
+    private long relevantSize = -1;
+
     /**
      * A model and what every request derives from it, computed once: the dashboard (as a non-auditor sees it), the
      * findings in the order pages list them, and the controls of each check.
@@ -91,6 +95,9 @@ public class DashboardService {
             return Optional.empty();
         }
         Instant now = ws.clock().instant();
+        if (user.isAuditor() && user.windowFrom().map(now::isBefore).orElse(false)) {
+            return Optional.empty(); // the window has not begun: nothing in it to see yet
+        }
         Optional<Instant> asOf = user.isAuditor() && user.windowTo().isPresent() && user.windowTo().get().isBefore(now)
                 ? user.windowTo() : Optional.empty();
         Key key = new Key(s.scanId(), s.vaultSize(), asOf);
@@ -153,11 +160,39 @@ public class DashboardService {
                 size = -2;
             }
         }
-        State s = new State(scan, size, t);
+        State s = new State(scan, relevant(size), t);
         if (changes.get() == generation) {
             state = s;
         }
         return s;
+    }
+
+    /**
+     * The vault size that matters to the model: growth by the server's own audit entries (sign-ins, token use...)
+     * does not change any score, so it does not make the model be computed again. Only the new entries are read.
+     */
+    private synchronized long relevant(long size) {
+        if (size < 0 || seenSize < 0 || size < seenSize || size - seenSize > 10_000) {
+            relevantSize = size;
+        } else if (size > seenSize) {
+            dev.vouch.vault.Vault v = ws.vault();
+            for (long seq = seenSize; seq < size; seq++) {
+                if (!isAudit(v.statement(seq))) {
+                    relevantSize = size;
+                    break;
+                }
+            }
+        }
+        seenSize = size;
+        return relevantSize;
+    }
+
+    private static boolean isAudit(byte[] statement) {
+        try {
+            return JSON.readTree(statement).path("kind").asText().startsWith("audit.");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Forces the next request to look at the store and vault again (after this server changed them). */

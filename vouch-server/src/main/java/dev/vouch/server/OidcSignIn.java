@@ -127,7 +127,7 @@ final class OidcSignIn implements AuthenticationSuccessHandler, AuthenticationFa
             throws IOException, ServletException {
         String code = e instanceof OAuth2AuthenticationException o ? o.getError().getErrorCode() : "authentication_failed";
         LOG.warn("OIDC sign-in refused: {}: {}", AuditTrail.clean(code), AuditTrail.clean(e.getMessage()));
-        audit.record("-", "signin.oidc", "-", req.getRemoteAddr(), false, Map.of("method", "oidc", "reason", AuditTrail.clean(code)));
+        // no vault entry: anyone can call the callback with garbage, and the vault keeps every entry forever (the log has it)
         show(req, res, 401, null, "The sign-in with " + providerName + " did not succeed (" + AuditTrail.clean(code)
                 + "). Try again from the sign-in page; if it keeps failing, ask an admin to look at the server log.");
     }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -235,16 +234,51 @@ public class PageController {
 
     /** Runs {@code vouch report KIND WORKSPACE --format F} into a private temporary file and sends it. */
     @GetMapping("/reports/{kind}.{format}")
-    ResponseEntity<FileSystemResource> report(@PathVariable String kind, @PathVariable String format,
+    ResponseEntity<byte[]> report(@PathVariable String kind, @PathVariable String format,
             @AuthenticationPrincipal VouchUser u) throws IOException {
         if (!KINDS.contains(kind) || !FORMATS.contains(format)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such report");
         }
+        // reports are made in this process: two at a time, so that readers cannot exhaust CPU and memory
+        if (!REPORTS.tryAcquire()) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "two reports are being made; try again in a minute");
+        }
         Path dir = Files.createTempDirectory("vouch-report");
-        Path out = dir.resolve(kind + "." + (format.equals("oscal") ? "oscal.json" : format));
+        try {
+            Path out = dir.resolve(kind + "." + (format.equals("oscal") ? "oscal.json" : format));
+            byte[] body = makeReport(kind, format, out, u);
+            String type = switch (format) {
+                case "pdf" -> "application/pdf";
+                case "html" -> "text/html";
+                case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                default -> "application/json";
+            };
+            String name = kind + "-" + java.time.LocalDate.ofInstant(u.readAt(ws.clock().instant()), java.time.ZoneOffset.UTC) + "."
+                    + (format.equals("oscal") ? "oscal.json" : format);
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                    .body(body);
+        } finally {
+            REPORTS.release();
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static final java.util.concurrent.Semaphore REPORTS = new java.util.concurrent.Semaphore(2);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageController.class);
+
+    private byte[] makeReport(String kind, String format, Path out, VouchUser u) throws IOException {
         List<String> args = new java.util.ArrayList<>(List.of("report", kind, ws.workspace().dir().toString(), "--format", format,
                 "-o", out.toString()));
-        if (u.isAuditor() && u.windowFrom().isPresent() && u.windowTo().isPresent()) {
+        if (u.isAuditor()) {
+            if (u.windowFrom().isEmpty() || u.windowTo().isEmpty()) {
+                throw new ResponseStatusException(HttpStatus.FORBIDDEN, "an auditor needs an observation window");
+            }
             if (kind.equals("type2")) {
                 args.addAll(List.of("--period", u.windowFrom().get() + ".." + u.windowTo().get()));
             } else if (u.windowTo().get().isBefore(ws.clock().instant())) {
@@ -257,21 +291,14 @@ public class PageController {
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args.toArray(String[]::new));
         if (code != 0 || !Files.exists(out)) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, err.toString().strip());
+            String first = err.toString().strip().lines().findFirst().orElse("");
+            LOG.warn("report {} {} failed (exit {}): {}", kind, format, code, AuditTrail.clean(err.toString().strip()));
+            // what the user can act on (no observation window, no scan yet), without paths or internals
+            String said = code == dev.vouch.cli.ExitCode.USAGE && first.startsWith("vouch: ")
+                    ? first.substring(7).replace(ws.workspace().dir().toString(), "WORKSPACE") : "the report could not be made (see the server log)";
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, said);
         }
-        out.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
-        String type = switch (format) {
-            case "pdf" -> "application/pdf";
-            case "html" -> "text/html";
-            case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            default -> "application/json";
-        };
-        String name = kind + "-" + java.time.LocalDate.ofInstant(u.readAt(ws.clock().instant()), java.time.ZoneOffset.UTC) + "."
-                + (format.equals("oscal") ? "oscal.json" : format);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(new FileSystemResource(out));
+        return Files.readAllBytes(out);
     }
 
     @GetMapping("/settings")
@@ -338,6 +365,8 @@ public class PageController {
                 throw new IllegalArgumentException("the two new passwords differ");
             }
             accounts.changePassword(u.accountId(), current, password);
+            // this session goes on; the account's other sessions end (their credentials stamp no longer matches)
+            req.getSession().setAttribute(AuthController.STAMP, AuthController.stamp(accounts.account(u.accountId()).orElseThrow()));
             audit.record(u.username(), "account.password", u.username(), req.getRemoteAddr(), true, ApiController.via(u));
             ra.addFlashAttribute("info", "Password changed.");
         } catch (IllegalArgumentException e) {

@@ -32,6 +32,21 @@ public class TokenFilter extends OncePerRequestFilter {
     private record Cached(Optional<VouchUser> user, long at) {
     }
 
+    private final Map<Long, String> stamps = new ConcurrentHashMap<>();
+
+    /** A session stays valid while its account's credentials are those it began with, and for at most 12 hours. */
+    private static boolean stillValid(HttpSession s, VouchUser now, String stamp) {
+        Object began = s.getAttribute(AuthController.STAMP);
+        if (began != null && stamp != null && !began.equals(stamp)) {
+            return false;
+        }
+        if (now.role() == Role.ADMIN && !Boolean.TRUE.equals(s.getAttribute(AuthController.MFA))) {
+            return false; // promoted to admin in a session that never gave a second factor
+        }
+        Object since = s.getAttribute(AuthController.SINCE);
+        return !(since instanceof Long l) || System.currentTimeMillis() - l <= AuthController.MAX_AGE_MS;
+    }
+
     public TokenFilter(AccountService accounts) {
         this.accounts = accounts;
     }
@@ -64,6 +79,10 @@ public class TokenFilter extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof VouchUser u && u.tokenId().isEmpty()) {
             Optional<VouchUser> now = current(u.accountId());
+            HttpSession session = req.getSession(false);
+            if (now.isPresent() && session != null && !stillValid(session, now.get(), stamps.get(u.accountId()))) {
+                now = Optional.empty(); // credentials changed, an admin without a second factor, or too old: sign in again
+            }
             if (now.isEmpty()) {
                 HttpSession s = req.getSession(false);
                 if (s != null) {
@@ -88,7 +107,9 @@ public class TokenFilter extends OncePerRequestFilter {
         long t = System.currentTimeMillis();
         Cached c = cache.get(id);
         if (c == null || t - c.at() > REFRESH_MS) {
-            Optional<VouchUser> u = accounts.account(id).filter(a -> !a.disabled()).map(accounts::sessionUser);
+            Optional<dev.vouch.store.Accounts.Account> a = accounts.account(id).filter(x -> !x.disabled());
+            a.ifPresent(x -> stamps.put(id, AuthController.stamp(x)));
+            Optional<VouchUser> u = a.map(accounts::sessionUser);
             c = new Cached(u, t);
             cache.put(id, c);
         }

@@ -20,6 +20,7 @@ import java.util.Optional;
 /** The vault as the pages and API show it: newest seal, full verification on request, the server's audit trail. */
 final class VaultCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.concurrent.Semaphore VERIFYING = new java.util.concurrent.Semaphore(1);
 
     private VaultCheck() {
     }
@@ -33,8 +34,17 @@ final class VaultCheck {
         if (!verify) {
             return new ApiController.VaultStatus(true, view.seal(), Optional.empty(), List.of());
         }
-        VerifyReport r = wv.verifier(VaultKeys.loadPublic(wv.publicKey())).verify(Optional.empty());
-        return new ApiController.VaultStatus(true, view.seal(), Optional.of(r.ok()), r.problems().stream().map(Object::toString).toList());
+        // a full verification reads every blob: one at a time, whoever asks (the others get the seal without it)
+        if (!VERIFYING.tryAcquire()) {
+            return new ApiController.VaultStatus(true, view.seal(), Optional.empty(),
+                    List.of("a verification is running already; ask again when it has finished"));
+        }
+        try {
+            VerifyReport r = wv.verifier(VaultKeys.loadPublic(wv.publicKey())).verify(Optional.empty());
+            return new ApiController.VaultStatus(true, view.seal(), Optional.of(r.ok()), r.problems().stream().map(Object::toString).toList());
+        } finally {
+            VERIFYING.release();
+        }
     }
 
     /** The newest {@code limit} audit entries, newest first; an auditor sees those in their window only. */

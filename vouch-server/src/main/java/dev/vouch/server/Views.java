@@ -36,7 +36,7 @@ public final class Views {
     }
 
     public static Dashboard dashboard(ReadinessModel m, VouchUser user) {
-        return dashboard(m, user.isAuditor() ? user.windowTo() : Optional.empty());
+        return forUser(dashboard(m, Optional.empty()), user);
     }
 
     static Dashboard dashboard(ReadinessModel m, Optional<Instant> windowEnd) {
@@ -54,8 +54,13 @@ public final class Views {
     /** A dashboard built once for everyone, as {@code user} sees it (an auditor's names the end of their window). */
     static Dashboard forUser(Dashboard d, VouchUser user) {
         Optional<Instant> end = user.isAuditor() ? user.windowTo() : Optional.empty();
-        return end.equals(d.windowEnd()) ? d : new Dashboard(d.organization(), d.scanId(), d.scanFinishedAt(), d.sources(),
-                d.resources(), d.overall(), d.band(), d.status(), d.categories(), d.trend(), d.remediation(), d.notTested(),
+        if (end.equals(d.windowEnd())) {
+            return d;
+        }
+        // an auditor's trend holds the scans of their window only
+        List<TrendPoint> trend = d.trend().stream().filter(p -> user.sees(p.at())).toList();
+        return new Dashboard(d.organization(), d.scanId(), d.scanFinishedAt(), d.sources(),
+                d.resources(), d.overall(), d.band(), d.status(), d.categories(), trend, d.remediation(), d.notTested(),
                 d.missingEvidence(), d.overdue(), d.outcomes(), end);
     }
 

@@ -135,10 +135,15 @@ public final class Accounts {
                 u -> u.bind("p", passwordHash).bind("now", now.toEpochMilli()).bind("id", id));
     }
 
-    /** Starts (or restarts) TOTP enrolment: the secret is kept, MFA is off until {@link #enableMfa} confirms it. */
-    public void beginTotp(long id, String secret) {
-        update("UPDATE account SET totp_secret = :s, mfa_enabled = 0, totp_last_step = -1 WHERE id = :id",
-                u -> u.bind("s", secret).bind("id", id));
+    /**
+     * Starts (or restarts) TOTP enrolment of an account without MFA: the secret is kept, MFA stays off until
+     * {@link #enableMfa} confirms it. An authenticator already confirmed is never replaced here (reset it first).
+     *
+     * @return whether enrolment began (false: the account has MFA on)
+     */
+    public boolean beginTotp(long id, String secret) {
+        return run(h -> h.createUpdate("UPDATE account SET totp_secret = :s, totp_last_step = -1 WHERE id = :id AND mfa_enabled = 0")
+                .bind("s", secret).bind("id", id).execute()) == 1;
     }
 
     public void enableMfa(long id, long acceptedStep) {

@@ -249,9 +249,10 @@ abstract class StoreHistoryContract {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> a.create("bob", "B", "VIEWER", java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), t0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bob");
-        a.beginTotp(1, "JBSWY3DPEHPK3PXP");
+        assertThat(a.beginTotp(1, "JBSWY3DPEHPK3PXP")).isTrue();
         assertThat(a.byId(1).orElseThrow().mfaEnabled()).isFalse();
         a.enableMfa(1, 100);
+        assertThat(a.beginTotp(1, "KRSXG5CTMVRXEZLU")).isFalse(); // a confirmed authenticator is not replaced
         assertThat(a.byUsername("alice").orElseThrow()).satisfies(x -> {
             assertThat(x.mfaEnabled()).isTrue();
             assertThat(x.totpSecret()).contains("JBSWY3DPEHPK3PXP");

@@ -65,16 +65,26 @@ public final class Vault {
     public record Appended(List<Long> seqs, long treeSize, String checkpoint) {
     }
 
-    /** Appends a batch and signs a checkpoint covering it. Blocks while another process appends. */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, java.util.concurrent.locks.ReentrantLock> IN_PROCESS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Appends a batch and signs a checkpoint covering it. Blocks while another process (or thread) appends. */
     public synchronized Appended append(List<Evidence> batch) {
         if (batch.isEmpty()) {
             throw new IllegalArgumentException("nothing to append");
         }
         try {
             Files.createDirectories(paths.checkpoints());
+            // the file lock orders processes; within this process, another Vault object on the same folder must wait its
+            // turn here (a second lock on the file from the same JVM would throw OverlappingFileLockException)
+            java.util.concurrent.locks.ReentrantLock local = IN_PROCESS.computeIfAbsent(paths.lock().toAbsolutePath().normalize(),
+                    k -> new java.util.concurrent.locks.ReentrantLock());
+            local.lock();
             try (FileChannel lockFile = FileChannel.open(paths.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = lockFile.lock()) {
                 return appendLocked(batch);
+            } finally {
+                local.unlock();
             }
         } catch (IOException e) {
             throw new VaultException("cannot append to the vault in " + paths.dir() + ": " + e.getMessage(), e);

@@ -121,6 +121,10 @@ public final class BenchServerCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "ready: %.2f s (VouchServer.start to accepting requests at %s); %s%n", ready, base,
                 startCpu.describe(0).replaceFirst(";.*", ""));
         AccountService accounts = server.context().getBean(AccountService.class);
+        if (accounts.all().stream().anyMatch(a -> !a.username().startsWith("bench-"))) {
+            // a benchmark leaves its own account and sign-ins behind: never on a workspace people use
+            throw new dev.vouch.cli.workspace.ConfigException("--workspace: this workspace has real accounts; benchmark a copy of it instead");
+        }
         String username = "bench-" + Long.toString(System.currentTimeMillis(), 36);
         String password = "bench " + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
         Accounts.Account viewer = accounts.create(username, "Benchmark", Role.VIEWER, password, Optional.empty(), Optional.empty());
