@@ -164,18 +164,27 @@ public class AccountService {
         return new SignIn.Verified(a, next);
     }
 
-    /** Checks a TOTP code of a password-verified account; throttled like passwords, replays refused. */
-    public Optional<String> checkTotp(long accountId, String code) {
+    /** An account about to give a TOTP code (counted as an attempt), or why it may not: disabled, or codes on hold. */
+    private record CodeAttempt(Optional<Account> account, Optional<String> refusal) {
+    }
+
+    private CodeAttempt codeAttempt(long accountId) {
         Optional<Account> found = accounts().byId(accountId).filter(x -> !x.disabled());
         if (found.isEmpty()) {
-            return Optional.of("This account is disabled.");
+            return new CodeAttempt(Optional.empty(), Optional.of("This account is disabled."));
         }
-        Account a = found.get();
+        Optional<Duration> wait = throttle.begin("totp:" + accountId);
+        return new CodeAttempt(found, wait.map(AccountService::tooMany));
+    }
+
+    /** Checks a TOTP code of a password-verified account; throttled like passwords, replays refused. */
+    public Optional<String> checkTotp(long accountId, String code) {
+        CodeAttempt attempt = codeAttempt(accountId);
+        if (attempt.refusal().isPresent()) {
+            return attempt.refusal();
+        }
+        Account a = attempt.account().orElseThrow();
         String key = "totp:" + accountId;
-        Optional<Duration> wait = throttle.begin(key);
-        if (wait.isPresent()) {
-            return Optional.of(tooMany(wait.get()));
-        }
         if (!a.mfaEnabled() || a.totpSecret().isEmpty()) {
             return Optional.of("This account has no authenticator set up.");
         }
@@ -202,16 +211,12 @@ public class AccountService {
 
     /** Confirms enrolment with a first code; MFA is on from then on. */
     public Optional<String> confirmEnrol(long accountId, String code) {
-        Optional<Account> found = accounts().byId(accountId).filter(x -> !x.disabled());
-        if (found.isEmpty()) {
-            return Optional.of("This account is disabled.");
+        CodeAttempt attempt = codeAttempt(accountId);
+        if (attempt.refusal().isPresent()) {
+            return attempt.refusal();
         }
-        Account a = found.get();
+        Account a = attempt.account().orElseThrow();
         String key = "totp:" + accountId;
-        Optional<Duration> wait = throttle.begin(key);
-        if (wait.isPresent()) {
-            return Optional.of(tooMany(wait.get()));
-        }
         if (a.totpSecret().isEmpty()) {
             return Optional.of("Start the set-up again: no secret was issued.");
         }
