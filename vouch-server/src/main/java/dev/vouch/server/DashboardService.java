@@ -52,6 +52,9 @@ public class DashboardService {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private long seenSize = -1;
+    private volatile String lastSeenFiles = "";
+    private volatile long lastTreeSize = -1;
+    private volatile long lastListedAt;
     private long relevantSize = -1;
 
     /**
@@ -155,7 +158,19 @@ public class DashboardService {
         WorkspaceVault wv = new WorkspaceVault(ws.workspace());
         if (wv.hasKeys()) {
             try {
-                size = ws.vault().newestCheckpointSize();
+                // the statement log's length says cheaply whether anything was appended; the checkpoints folder (one
+                // file per append, so as many as audit entries) is listed only then
+                // (and at least once a minute, whatever those say)
+                dev.vouch.vault.Vault v = ws.vault();
+                String seen = (java.nio.file.Files.exists(v.paths().log()) ? java.nio.file.Files.size(v.paths().log()) : 0) + "/"
+                        + (java.nio.file.Files.exists(v.paths().checkpoints())
+                                ? java.nio.file.Files.getLastModifiedTime(v.paths().checkpoints()).toMillis() : 0);
+                if (!seen.equals(lastSeenFiles) || lastTreeSize < 0 || t - lastListedAt > 60_000) {
+                    lastTreeSize = v.newestCheckpointSize();
+                    lastSeenFiles = seen;
+                    lastListedAt = t;
+                }
+                size = lastTreeSize;
             } catch (java.io.IOException e) {
                 size = -2;
             }
@@ -198,6 +213,7 @@ public class DashboardService {
     /** Forces the next request to look at the store and vault again (after this server changed them). */
     public void changed() {
         changes.incrementAndGet();
+        lastTreeSize = -1;
         state = new State(-1, -1, 0);
     }
 
