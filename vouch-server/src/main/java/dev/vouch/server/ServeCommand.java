@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +40,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--behind-tls-proxy", description = "A TLS-terminating reverse proxy is in front: cookies are Secure and HSTS is sent.")
     boolean behindTls;
+
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", description = "With --behind-tls-proxy: the proxy's address (repeatable); only its X-Forwarded-For/-Proto are believed (default: any private or loopback address).")
+    List<String> trustedProxies = new java.util.ArrayList<>();
 
     @Option(names = "--insecure-http", description = "Allow a non-loopback --bind without TLS (sessions then travel in clear: for closed test networks only).")
     boolean insecureHttp;
@@ -104,8 +108,22 @@ public final class ServeCommand implements Callable<Integer> {
         // a missing or bad vouch.yaml, or a database that cannot be opened, is said before the server starts
         dev.vouch.cli.workspace.Workspace workspace = dev.vouch.cli.workspace.Workspace.open(ws);
         dev.vouch.store.Store.open(workspace.database(), Clock.systemUTC()).close();
+        List<InetAddress> proxies = new java.util.ArrayList<>();
+        for (String p : trustedProxies) {
+            if (!behindTls) {
+                throw new ConfigException("--trusted-proxy: only with --behind-tls-proxy");
+            }
+            if (!p.matches("[0-9a-fA-F:.]+")) {
+                throw new ConfigException("--trusted-proxy: '" + p + "' is not an IP address (names are not looked up)");
+            }
+            try {
+                proxies.add(InetAddress.getByName(p));
+            } catch (UnknownHostException e) {
+                throw new ConfigException("--trusted-proxy: '" + p + "' is not an IP address");
+            }
+        }
         ServerSettings settings = new ServerSettings(ws.toAbsolutePath().normalize(), address, port, behindTls,
-                Duration.ofMinutes(idleMinutes), !noScheduler, Optional.of(maxUploadMb * 1024 * 1024), Clock.systemUTC());
+                Duration.ofMinutes(idleMinutes), !noScheduler, Optional.of(maxUploadMb * 1024 * 1024), Clock.systemUTC(), proxies);
         long t0 = System.nanoTime();
         VouchServer.Running running;
         try {

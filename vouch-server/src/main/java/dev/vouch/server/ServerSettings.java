@@ -17,10 +17,17 @@ import java.util.Optional;
  * @param idleTimeout sessions end after this long without a request
  * @param scheduler run the workspace's scan schedule inside the server
  * @param clock the clock for everything the server decides by time
+ * @param trustedProxies behind TLS: the only addresses whose X-Forwarded-For/-Proto are believed (empty: any private one)
  */
 public record ServerSettings(Path workspace, InetAddress bind, int port, boolean behindTls, Duration idleTimeout,
-        boolean scheduler, Optional<Long> maxUploadBytes, Clock clock) {
+        boolean scheduler, Optional<Long> maxUploadBytes, Clock clock, java.util.List<InetAddress> trustedProxies) {
     public static final long DEFAULT_MAX_UPLOAD = 50L * 1024 * 1024;
+
+    /** Without named proxies: behind TLS, X-Forwarded-* is trusted from private and loopback addresses. */
+    public ServerSettings(Path workspace, InetAddress bind, int port, boolean behindTls, Duration idleTimeout, boolean scheduler,
+            Optional<Long> maxUploadBytes, Clock clock) {
+        this(workspace, bind, port, behindTls, idleTimeout, scheduler, maxUploadBytes, clock, java.util.List.of());
+    }
 
     public ServerSettings {
         Objects.requireNonNull(workspace, "workspace");
@@ -28,6 +35,7 @@ public record ServerSettings(Path workspace, InetAddress bind, int port, boolean
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(maxUploadBytes, "maxUploadBytes");
         Objects.requireNonNull(clock, "clock");
+        trustedProxies = java.util.List.copyOf(trustedProxies);
     }
 
     public long maxUpload() {

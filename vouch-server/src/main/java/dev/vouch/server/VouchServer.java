@@ -83,6 +83,10 @@ public class VouchServer {
             // the client's address and https from X-Forwarded-For/-Proto, trusted from private and loopback proxies only
             // (Tomcat's RemoteIpValve defaults): sign-in throttling and the audit trail see the real client
             p.put("server.forward-headers-strategy", "native");
+            if (!s.trustedProxies().isEmpty()) {
+                p.put("server.tomcat.remoteip.internal-proxies", s.trustedProxies().stream()
+                        .map(a -> java.util.regex.Pattern.quote(a.getHostAddress())).collect(java.util.stream.Collectors.joining("|")));
+            }
         }
         p.put("server.servlet.session.tracking-modes", "cookie");
         p.put("server.error.include-stacktrace", "never");

@@ -15,6 +15,17 @@ class ServeCommandTest {
     @TempDir
     Path dir;
 
+    @Test
+    void trustedProxiesMustBeAddressesBehindTls() {
+        Path ws = ServerFixture.copyExample(dir.resolve("ws2"));
+        Run without = run("serve", ws.toString(), "--port", "0", "--trusted-proxy", "10.0.0.5");
+        assertThat(without.exit()).isEqualTo(2);
+        assertThat(without.err()).contains("only with --behind-tls-proxy");
+        Run name = run("serve", ws.toString(), "--port", "0", "--behind-tls-proxy", "--trusted-proxy", "proxy.internal");
+        assertThat(name.exit()).isEqualTo(2);
+        assertThat(name.err()).contains("not an IP address");
+    }
+
     private record Run(int exit, String out, String err) {
     }
 
