@@ -83,7 +83,17 @@ final class OidcSignIn implements AuthenticationSuccessHandler, AuthenticationFa
         if (a.disabled()) {
             return new Outcome.Refused(name, "disabled", "The Vouch account " + name + " is disabled. Ask an admin to enable it.");
         }
+        // bound to the provider's immutable subject at the first sign-in: another identity that later carries the same
+        // user name (names can be changed and reused at the provider) is refused
+        String subject = user.getIssuer() + " " + user.getSubject();
+        if (a.ssoSubject().isPresent() && !a.ssoSubject().get().equals(subject)) {
+            return new Outcome.Refused(name, "other-identity", "The Vouch account " + name + " is linked to another "
+                    + providerName + " identity. Ask an admin (vouch users unlink-sso " + name + " if the person's identity changed).");
+        }
         if (Role.parse(a.role()) != Role.ADMIN || didMfa(user)) {
+            if (a.ssoSubject().isEmpty() && ws.store().accounts().bindSso(a.id(), subject)) {
+                audit.record(name, "account.sso.link", name, "-", true, Map.of("provider", providerName));
+            }
             return new Outcome.SignedIn(a);
         }
         if (a.mfaEnabled()) {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         description = {"List the server's accounts, or recover one: reset its authenticator, set its password, disable or enable it.",
             "For the person running the server (who can read the workspace); changes are recorded in the vault's audit trail.",
             "Example: vouch users reset-mfa alice -w my-company"},
-        subcommands = {UsersCommand.ListUsers.class, UsersCommand.ResetMfa.class, UsersCommand.SetPassword.class,
+        subcommands = {UsersCommand.ListUsers.class, UsersCommand.ResetMfa.class, UsersCommand.UnlinkSso.class, UsersCommand.SetPassword.class,
             UsersCommand.Disable.class, UsersCommand.Enable.class})
 public final class UsersCommand implements Runnable {
     @CommandLine.Spec
@@ -103,6 +103,24 @@ public final class UsersCommand implements Runnable {
                 store.accounts().disableMfa(a.id());
                 audit(ws, "account.mfa.reset", a.username());
                 spec.commandLine().getOut().printf("%s: authenticator reset%n", a.username());
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "unlink-sso", mixinStandardHelpOptions = true,
+            description = "Forget USER's single-sign-on identity (their account at the provider was replaced); the next sign-in links the new one.")
+    static final class UnlinkSso extends OnWorkspace {
+        @Parameters(paramLabel = "USER") String user;
+
+        @Override
+        public Integer call() {
+            Workspace ws = workspace();
+            try (Store store = Store.open(ws.database(), Clock.systemUTC())) {
+                Accounts.Account a = account(store, user);
+                store.accounts().unbindSso(a.id());
+                audit(ws, "account.sso.unlink", a.username());
+                spec.commandLine().getOut().printf("%s: single-sign-on identity forgotten%n", a.username());
             }
             return ExitCode.OK;
         }

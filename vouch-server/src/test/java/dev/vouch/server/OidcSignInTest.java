@@ -119,6 +119,25 @@ class OidcSignInTest {
     }
 
     @Test
+    void anotherIdentityCarryingTheSameUserNameIsRefused() {
+        ServerFixture.Browser b = f.browser();
+        Trip first = trip(b, "Erin@Acme.example", List.of("pwd"), c -> c); // as in the other tests: the same subject
+        assertThat(first.back().statusCode()).isEqualTo(200);
+        assertThat(f.accounts().byUsername("erin@acme.example").orElseThrow().ssoSubject()).get().asString()
+                .startsWith(idp.issuer()).endsWith(" sub-" + "Erin@Acme.example".hashCode());
+        idp.forcedSubject = "someone-else-renamed-to-erin";
+        try {
+            ServerFixture.Browser other = f.browser();
+            Trip t = trip(other, "erin@acme.example", List.of("pwd"), c -> c);
+            assertThat(t.back().statusCode()).isEqualTo(403);
+            assertThat(t.back().body()).contains("linked to another Test IdP identity");
+            assertThat(ServerFixture.location(other.get("/"))).isEqualTo("/login");
+        } finally {
+            idp.forcedSubject = null;
+        }
+    }
+
+    @Test
     void aUserWithoutAVouchAccountIsRefusedAndNotCreated() {
         ServerFixture.Browser b = f.browser();
         Trip t = trip(b, "mallory@acme.example", List.of("pwd", "mfa"), c -> c);

@@ -35,6 +35,8 @@ final class TestIdp implements AutoCloseable {
     final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     final RSAKey key;
     final RSAKey otherKey;
+    /** When set, every ID token names this subject (another person carrying a known user name). */
+    volatile String forcedSubject;
 
     /** What an ID token says; the test changes one thing at a time. */
     record Claims(String issuer, String audience, String username, List<String> amr, Instant issuedAt, String nonce) {
@@ -98,7 +100,7 @@ final class TestIdp implements AutoCloseable {
     /** An ID token signed with the provider's key (or another key with the same key id). */
     String idToken(Claims c, boolean rightKey) {
         JWTClaimsSet.Builder b = new JWTClaimsSet.Builder().issuer(c.issuer()).audience(c.audience())
-                .subject("sub-" + c.username().hashCode()).issueTime(Date.from(c.issuedAt()))
+                .subject(forcedSubject != null ? forcedSubject : "sub-" + c.username().hashCode()).issueTime(Date.from(c.issuedAt()))
                 .notBeforeTime(Date.from(c.issuedAt())).expirationTime(Date.from(c.issuedAt().plusSeconds(3600)))
                 .claim("nonce", c.nonce()).claim("preferred_username", c.username()).claim("name", "Test " + c.username())
                 .claim("tid", TENANT.substring(1)).claim("ver", "2.0");

@@ -31,11 +31,13 @@ public final class Accounts {
      * @param totpLastStep the last TOTP time step accepted (replays of it or earlier are refused); -1 when none
      * @param windowFrom the start of what an auditor may see (an auditor's observation window)
      * @param windowTo the end of what an auditor may see
+     * @param ssoSubject the single-sign-on identity (issuer and subject) the account is bound to, once it has used one
      */
     public record Account(long id, String username, String displayName, String role, Optional<String> passwordHash,
             Optional<String> totpSecret, long totpLastStep, boolean mfaEnabled, Optional<Instant> windowFrom,
-            Optional<Instant> windowTo, boolean disabled, Instant createdAt, Instant passwordChangedAt) {
+            Optional<Instant> windowTo, boolean disabled, Instant createdAt, Instant passwordChangedAt, Optional<String> ssoSubject) {
         public Account {
+            Objects.requireNonNull(ssoSubject, "ssoSubject");
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(displayName, "displayName");
             Objects.requireNonNull(role, "role");
@@ -172,6 +174,21 @@ public final class Accounts {
                         .bind("wt", windowTo.map(Instant::toEpochMilli).orElse(null)).bind("id", id));
     }
 
+    /**
+     * Binds an account to a single-sign-on identity, once.
+     *
+     * @return whether it was unbound and is now bound
+     */
+    public boolean bindSso(long id, String subject) {
+        return run(h -> h.createUpdate("UPDATE account SET sso_subject = :s WHERE id = :id AND sso_subject IS NULL")
+                .bind("s", subject).bind("id", id).execute()) == 1;
+    }
+
+    /** Forgets the single-sign-on identity (the person's identity at the provider changed): the next one binds. */
+    public void unbindSso(long id) {
+        update("UPDATE account SET sso_subject = NULL WHERE id = :id", u -> u.bind("id", id));
+    }
+
     public void setDisabled(long id, boolean disabled) {
         update("UPDATE account SET disabled = :d WHERE id = :id", u -> u.bind("d", disabled ? 1 : 0).bind("id", id));
     }
@@ -207,7 +224,7 @@ public final class Accounts {
     }
 
     private static final String SELECT = "SELECT id, username, display_name, role, password_hash, totp_secret, totp_last_step,"
-            + " mfa_enabled, window_from, window_to, disabled, created_at, password_changed_at FROM account";
+            + " mfa_enabled, window_from, window_to, disabled, created_at, password_changed_at, sso_subject FROM account";
     private static final String TOKEN_SELECT = "SELECT id, account_id, name, scope, secret_sha256, created_at, last_used_at,"
             + " revoked_at FROM api_token";
 
@@ -220,7 +237,7 @@ public final class Accounts {
                 Optional.ofNullable(rs.getString("password_hash")), Optional.ofNullable(rs.getString("totp_secret")),
                 rs.getLong("totp_last_step"), rs.getInt("mfa_enabled") == 1, instant(rs, "window_from"), instant(rs, "window_to"),
                 rs.getInt("disabled") == 1, Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("password_changed_at")));
+                Instant.ofEpochMilli(rs.getLong("password_changed_at")), Optional.ofNullable(rs.getString("sso_subject")));
     }
 
     private static Token token(java.sql.ResultSet rs, StatementContext ctx) throws java.sql.SQLException {

@@ -14,7 +14,7 @@ final class Database {
     /** The migrations in db/migration (a test keeps the list in step with the files). */
     static final java.util.List<String> MIGRATIONS = java.util.List.of("V1__scan_history.sql",
             "V2__vault_exception_events.sql", "V3__interval_scan_indexes.sql", "V4__scan_score.sql", "V5__server_accounts.sql",
-            "V6__exception_requests.sql");
+            "V6__exception_requests.sql", "V7__account_sso_subject.sql");
 
     private Database() {
     }

@@ -261,6 +261,12 @@ abstract class StoreHistoryContract {
         });
         assertThat(a.acceptTotpStep(1, 100)).isFalse(); // replay
         assertThat(a.acceptTotpStep(1, 101)).isTrue();
+        assertThat(a.byId(1).orElseThrow().ssoSubject()).isEmpty();
+        assertThat(a.bindSso(1, "https://login.example/t/v2.0 sub-1")).isTrue();
+        assertThat(a.bindSso(1, "https://login.example/t/v2.0 sub-2")).isFalse(); // bound once
+        assertThat(a.byId(1).orElseThrow().ssoSubject()).contains("https://login.example/t/v2.0 sub-1");
+        a.unbindSso(1);
+        assertThat(a.bindSso(1, "https://login.example/t/v2.0 sub-2")).isTrue();
         a.setDisabled(2, true);
         assertThat(a.byId(2).orElseThrow().disabled()).isTrue();
         a.addToken(new Accounts.Token("abcdefgh", 1, "ci", "READ", "00ff", t0, java.util.Optional.empty(), java.util.Optional.empty()));
