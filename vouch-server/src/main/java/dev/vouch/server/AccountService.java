@@ -38,6 +38,8 @@ public class AccountService {
     private final WorkspaceContext ws;
     private final Passwords passwords = new Passwords();
     private final LoginThrottle throttle;
+    private final LoginThrottle addresses;
+    private final LoginThrottle names;
     private final ApiTokens tokens;
     private final SecureRandom random = new SecureRandom();
     private volatile String setupCode;
@@ -46,6 +48,8 @@ public class AccountService {
     public AccountService(WorkspaceContext ws) {
         this.ws = ws;
         this.throttle = LoginThrottle.standard(ws.clock());
+        this.addresses = new LoginThrottle(ws.clock(), 20, Duration.ofMinutes(1), Duration.ofHours(1));
+        this.names = new LoginThrottle(ws.clock(), 50, Duration.ofMinutes(1), Duration.ofHours(1));
         this.tokens = new ApiTokens(random, ws.clock());
         this.box = SecretBox.forWorkspace(ws.workspace().dir(), Optional.ofNullable(System.getenv(SecretBox.ENV)));
     }
@@ -138,12 +142,17 @@ public class AccountService {
     public SignIn checkPassword(String username, String password, java.net.InetAddress from) {
         String user = LoginThrottle.userKey(username == null ? "" : username);
         String addr = LoginThrottle.addressKey(from);
-        Optional<Duration> wait = throttle.retryAfter(addr).or(() -> throttle.retryAfter(user));
+        String pair = user + " " + addr;
+        // a name from one address: 5 tries, then back-off; an address over all names: 20; a name over all addresses:
+        // 50 (so that nobody locks a colleague out with five wrong guesses from elsewhere, while spread-out guessing
+        // is still slowed)
+        Optional<Duration> wait = throttle.retryAfter(pair).or(() -> addresses.retryAfter(addr)).or(() -> names.retryAfter(user));
         if (wait.isPresent()) {
             return new SignIn.Refused(tooMany(wait.get()), true, Optional.empty());
         }
-        throttle.begin(addr);
-        throttle.begin(user);
+        throttle.begin(pair);
+        addresses.begin(addr);
+        names.begin(user);
         Optional<Account> account = Optional.empty();
         try {
             account = accounts().byUsername(username(username));
@@ -154,8 +163,9 @@ public class AccountService {
         if (!ok || account.get().disabled()) {
             return new SignIn.Refused("The user name or password is not right.", false, account.map(Account::username));
         }
-        throttle.success(addr);
-        throttle.success(user);
+        throttle.success(pair);
+        addresses.success(addr);
+        names.success(user);
         Account a = account.get();
         if (passwords.needsRehash(a.passwordHash().orElseThrow())) {
             accounts().setPassword(a.id(), passwords.hash(password), a.passwordChangedAt());

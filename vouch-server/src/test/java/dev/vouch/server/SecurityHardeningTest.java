@@ -99,4 +99,18 @@ class SecurityHardeningTest {
         assertThat(f.api("GET", "/api/v1/dashboard", t, null).statusCode()).isEqualTo(404);
         assertThat(f.api("GET", "/api/v1/scans", t, null).body()).isEqualTo("[]");
     }
+
+    @Test
+    void wrongGuessesFromElsewhereDoNotLockTheOwnerOut() throws Exception {
+        f.user("olga", Role.VIEWER, Optional.empty(), Optional.empty());
+        AccountService accounts = f.bean(AccountService.class);
+        java.net.InetAddress attacker = java.net.InetAddress.getByName("198.51.100.7");
+        java.net.InetAddress owner = java.net.InetAddress.getByName("192.0.2.10");
+        for (int i = 0; i < 6; i++) {
+            accounts.checkPassword("olga", "guess number " + i, attacker);
+        }
+        assertThat(accounts.checkPassword("olga", ServerFixture.PASSWORD, attacker)).isInstanceOf(AccountService.SignIn.Refused.class)
+                .extracting(r -> ((AccountService.SignIn.Refused) r).message()).asString().startsWith("Too many");
+        assertThat(accounts.checkPassword("olga", ServerFixture.PASSWORD, owner)).isInstanceOf(AccountService.SignIn.Verified.class);
+    }
 }
