@@ -33,8 +33,11 @@ final class OidcRequests implements AuthorizationRequestRepository<OAuth2Authori
     private final Clock clock;
     private final boolean secure;
 
-    private record Held(OAuth2AuthorizationRequest request, Instant until) {
+    private record Held(OAuth2AuthorizationRequest request, Instant until, String from) {
     }
+
+    /** At most this many sign-ins in flight per client address (IPv6 per /64), so that no one fills the table. */
+    private static final int PER_ADDRESS = 20;
 
     OidcRequests(Clock clock, boolean secure) {
         this.clock = clock;
@@ -64,13 +67,14 @@ final class OidcRequests implements AuthorizationRequestRepository<OAuth2Authori
         }
         Instant now = clock.instant();
         held.values().removeIf(h -> now.isAfter(h.until()));
-        if (held.size() >= MAX) {
+        String from = dev.vouch.auth.LoginThrottle.addressKey(AuthController.address(req));
+        if (held.size() >= MAX || held.values().stream().filter(h -> h.from().equals(from)).count() >= PER_ADDRESS) {
             throw new IllegalStateException("too many sign-ins in flight at the identity provider; try again in a few minutes");
         }
         byte[] b = new byte[32];
         random.nextBytes(b);
         String handle = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        held.put(handle, new Held(request, now.plus(TTL)));
+        held.put(handle, new Held(request, now.plus(TTL), from));
         cookie(res, handle, TTL);
     }
 
