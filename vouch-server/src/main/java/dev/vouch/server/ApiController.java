@@ -424,8 +424,18 @@ public class ApiController {
                 .map(r -> new ExceptionsView.Rule(r.id(), r.checkId(), r.resources(), r.owner(), r.reason(), r.expires(), r.daysLeft(),
                         r.state(), r.origin())).toList();
         List<dev.vouch.store.ExceptionRequests.Request> reqs = exceptions.all().stream()
-                .filter(r -> u.sees(r.requestedAt())).toList();
+                .filter(r -> u.sees(r.requestedAt())).map(r -> asOfWindow(r, u)).toList();
         return new ExceptionsView(rules, reqs);
+    }
+
+    /** For an auditor, a request decided after their window is shown as it stood at the window's end: still requested. */
+    static dev.vouch.store.ExceptionRequests.Request asOfWindow(dev.vouch.store.ExceptionRequests.Request r, VouchUser u) {
+        if (!u.isAuditor() || r.decidedAt().map(u::sees).orElse(true)) {
+            return r;
+        }
+        return new dev.vouch.store.ExceptionRequests.Request(r.id(), r.checkId(), r.resourceGlob(), r.reason(), r.expires(),
+                r.requestedBy(), r.requestedAt(), dev.vouch.store.ExceptionRequests.State.REQUESTED, Optional.empty(),
+                Optional.empty(), "");
     }
 
     public record NewException(String check, String resource, String reason, String expires) {

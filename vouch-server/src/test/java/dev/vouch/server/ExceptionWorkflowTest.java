@@ -82,6 +82,20 @@ class ExceptionWorkflowTest {
         JsonNode after = JSON.readTree(f.api("GET", "/api/v1/findings?check=" + check + "&resource=" + ServerFixture.enc(resource), erin, null).body());
         assertThat(after.path("items").get(0).path("outcome").asText()).isEqualTo("FAIL");
 
+        // an auditor whose window ended before the decision sees the request as it stood then: still requested
+        java.time.Instant requested = java.time.Instant.parse(JSON.readTree(made.body()).path("requestedAt").asText());
+        f.user("aud", Role.AUDITOR, Optional.of(requested.minusSeconds(86_400)), Optional.of(requested.plusMillis(1)));
+        JsonNode seen = JSON.readTree(f.api("GET", "/api/v1/exceptions", f.token("aud", TokenScope.READ), null).body());
+        JsonNode mine = null;
+        for (JsonNode r : seen.path("requests")) {
+            if (r.path("id").asLong() == id) {
+                mine = r;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.path("state").asText()).isEqualTo("REQUESTED");
+        assertThat(mine.path("decidedBy").isNull()).isTrue();
+
         JsonNode audit = JSON.readTree(f.api("GET", "/api/v1/audit", alice, null).body());
         assertThat(audit.findValuesAsText("action")).contains("exception.request", "exception.approve", "exception.revoke");
     }
