@@ -54,4 +54,19 @@ public record LedgerState(Instant lastPlannedSlot, List<RunRecord> runs, List<Sk
         }
         throw new IllegalStateException("no run recorded for slot " + updated.slot());
     }
+
+    /**
+     * When this ledger began recording: its oldest planned slot, run or skipped span. Slots before it were never the
+     * scheduler's to run (the schedule or the ledger did not exist yet), so they are not missed runs.
+     */
+    public Instant began() {
+        Instant b = lastPlannedSlot;
+        for (RunRecord r : runs) {
+            b = r.slot().isBefore(b) ? r.slot() : b;
+        }
+        for (SkippedSlots k : skipped) {
+            b = k.first().isBefore(b) ? k.first() : b;
+        }
+        return b;
+    }
 }

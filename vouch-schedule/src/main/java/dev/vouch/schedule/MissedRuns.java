@@ -23,11 +23,14 @@ public final class MissedRuns {
     }
 
     /**
-     * Gaps over {@code [from, to)}. A slot is covered by an {@code ok} or still-running run for it;
+     * Gaps over {@code [from, to)}, from when the ledger began at the earliest. A slot is covered by an {@code ok} or still-running run for it;
      * otherwise it is {@code failed} (its run failed), the reason recorded when it was skipped, or
      * {@code overlapped} (another run was in progress) or {@code not-running} (nothing ran it).
      */
     public static List<MissedRun> between(Schedule schedule, LedgerState state, Instant from, Instant to) {
+        if (state.began().isAfter(from)) {
+            from = state.began(); // slots before the ledger began were nobody's to run
+        }
         Map<Instant, RunRecord> runsBySlot = new HashMap<>();
         state.runs().forEach(r -> runsBySlot.put(r.slot(), r));
         List<MissedRun> gaps = new ArrayList<>();

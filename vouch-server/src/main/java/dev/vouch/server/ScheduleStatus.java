@@ -7,7 +7,6 @@ import dev.vouch.schedule.MissedRuns;
 import dev.vouch.schedule.RunLedger;
 import dev.vouch.schedule.RunRecord;
 import dev.vouch.schedule.Schedule;
-import dev.vouch.schedule.SkippedSlots;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The schedule as {@code GET /api/v1/schedule} and the Scans page show it: the next slots, the last runs and the
@@ -85,12 +83,9 @@ public record ScheduleStatus(boolean configured, boolean hosted, String expressi
         return out;
     }
 
-    /** Gaps since the ledger began (at most {@link #DAYS} days back): slots before it are not the server's to answer for. */
+    /** Gaps of the last {@link #DAYS} days (since the ledger began, when later). */
     private static List<Gap> gaps(Schedule s, LedgerState st, Instant now) {
-        Instant began = Stream.concat(Stream.of(st.lastPlannedSlot()), Stream.concat(st.runs().stream().map(RunRecord::slot),
-                st.skipped().stream().map(SkippedSlots::first))).min(Instant::compareTo).orElse(now);
-        Instant from = Collections.max(List.of(now.minus(Duration.ofDays(DAYS)), began));
-        List<MissedRun> gaps = MissedRuns.between(s, st, from, now);
+        List<MissedRun> gaps = MissedRuns.between(s, st, now.minus(Duration.ofDays(DAYS)), now);
         List<Gap> out = new ArrayList<>(gaps.subList(Math.max(0, gaps.size() - GAPS), gaps.size()).stream().map(Gap::of).toList());
         Collections.reverse(out);
         return out;
