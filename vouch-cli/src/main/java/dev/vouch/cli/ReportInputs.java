@@ -163,7 +163,7 @@ public final class ReportInputs {
         }
         return dev.vouch.schedule.MissedRuns.between(schedule.get(), state.get(), report.window().from(), to).stream()
                 .map(g -> new Type2Model.MissedScan(g.from(), g.to(), g.missedSlots(),
-                        g.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
+                        g.reason().wireName()))
                 .toList();
     }
 

@@ -78,7 +78,7 @@ final class ScheduleCommand implements Callable<Integer> {
                     : MissedRuns.between(schedule, loaded.state().get(), now.minus(Duration.ofDays(days)), now);
             out.printf("missed    %d gap(s) in the last %d days%n", missed.size(), days);
             missed.forEach(m -> out.printf("  %s .. %s  %d slot(s), %s%n", m.from(), m.to(), m.missedSlots(),
-                    m.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+                    m.reason().wireName()));
             out.flush();
             return ExitCode.OK;
         }

@@ -107,10 +107,9 @@ final class ReadinessResult {
     }
 
     private ArrayNode checkObservations() {
-        Map<String, List<Finding>> byCheck = new TreeMap<>();
-        m.findings().forEach(f -> byCheck.computeIfAbsent(f.checkId(), k -> new ArrayList<>()).add(f));
+        Map<String, List<Finding>> byCheck = new TreeMap<>(m.findingsByCheck()); // each in resource order, grouped once
         ArrayNode out = Oscal.array();
-        byCheck.forEach((checkId, findings) -> out.add(checkObservation(checkId, m.findingsOf(checkId))));
+        byCheck.forEach((checkId, findings) -> out.add(checkObservation(checkId, findings)));
         return out;
     }
 
