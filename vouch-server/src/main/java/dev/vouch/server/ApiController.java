@@ -119,11 +119,11 @@ public class ApiController {
         if (c == null) {
             throw notFound("check", id);
         }
+        DashboardService.Prepared p = prepared(u);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("check", c);
-        out.put("controls", Views.controlsByCheck(m.assessment()).getOrDefault(id, List.of()));
-        out.put("findings", Views.findings(m, new Views.FindingFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(id), Optional.empty(), Optional.empty()), 0, 500, ws.workspace().dir()));
+        out.put("controls", p.controlsByCheck().getOrDefault(id, List.of()));
+        out.put("findings", Views.findings(p, Views.FindingFilter.byCheck(id), 0, 500, ws.workspace().dir()));
         return out;
     }
 
@@ -141,9 +141,9 @@ public class ApiController {
 
     @GetMapping("/resource")
     ResourceDetail resource(@RequestParam String id, @AuthenticationPrincipal VouchUser u) {
-        ReadinessModel m = model(u);
-        Views.FindingPage p = Views.findings(m, new Views.FindingFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(id), Optional.empty()), 0, 500, ws.workspace().dir());
+        DashboardService.Prepared prepared = prepared(u);
+        ReadinessModel m = prepared.model();
+        Views.FindingPage p = Views.findings(prepared, Views.FindingFilter.byResource(id), 0, 500, ws.workspace().dir());
         if (p.total() == 0) {
             throw notFound("resource", id);
         }
@@ -423,19 +423,7 @@ public class ApiController {
         List<ExceptionsView.Rule> rules = dev.vouch.server.ExceptionsView.rules(ws, java.util.Set.of()).stream()
                 .map(r -> new ExceptionsView.Rule(r.id(), r.checkId(), r.resources(), r.owner(), r.reason(), r.expires(), r.daysLeft(),
                         r.state(), r.origin())).toList();
-        List<dev.vouch.store.ExceptionRequests.Request> reqs = exceptions.all().stream()
-                .filter(r -> u.sees(r.requestedAt())).map(r -> asOfWindow(r, u)).toList();
-        return new ExceptionsView(rules, reqs);
-    }
-
-    /** For an auditor, a request decided after their window is shown as it stood at the window's end: still requested. */
-    static dev.vouch.store.ExceptionRequests.Request asOfWindow(dev.vouch.store.ExceptionRequests.Request r, VouchUser u) {
-        if (!u.isAuditor() || r.decidedAt().map(u::sees).orElse(true)) {
-            return r;
-        }
-        return new dev.vouch.store.ExceptionRequests.Request(r.id(), r.checkId(), r.resourceGlob(), r.reason(), r.expires(),
-                r.requestedBy(), r.requestedAt(), dev.vouch.store.ExceptionRequests.State.REQUESTED, Optional.empty(),
-                Optional.empty(), "");
+        return new ExceptionsView(rules, exceptions.visibleTo(u));
     }
 
     public record NewException(String check, String resource, String reason, String expires) {

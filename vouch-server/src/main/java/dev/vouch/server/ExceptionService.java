@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -36,9 +37,21 @@ public class ExceptionService {
         return ws.store().exceptionRequests();
     }
 
-    public List<Request> all() {
-        return requests().all();
+    /** The requests {@code u} may see: an auditor those requested in their window, as they stood at its end. */
+    public List<Request> visibleTo(VouchUser u) {
+        return requests().all().stream().filter(r -> u.sees(r.requestedAt())).map(r -> asOfWindow(r, u)).toList();
     }
+
+    /** For an auditor, a request decided after their window is shown as it stood at the window's end: still requested. */
+    static Request asOfWindow(Request r, VouchUser u) {
+        if (!u.isAuditor() || r.decidedAt().map(u::sees).orElse(true)) {
+            return r;
+        }
+        return new Request(r.id(), r.checkId(), r.resourceGlob(), r.reason(), r.expires(),
+                r.requestedBy(), r.requestedAt(), State.REQUESTED, Optional.empty(),
+                Optional.empty(), "");
+    }
+
 
     public Request request(VouchUser u, String check, String resource, String reason, String expires, String address) {
         String c = check == null ? "" : check.strip();

@@ -1,7 +1,6 @@
 package dev.vouch.server;
 
 import dev.vouch.assess.ControlScore;
-import dev.vouch.assess.CriterionScore;
 import dev.vouch.cli.Main;
 import dev.vouch.cli.workspace.ConfigException;
 import dev.vouch.report.assessment.ReadinessModel;
@@ -103,8 +102,9 @@ public class PageController {
     String findings(@RequestParam Optional<String> severity, @RequestParam Optional<String> outcome,
             @RequestParam Optional<String> source, @RequestParam Optional<String> control, @RequestParam Optional<String> q,
             @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal VouchUser u, Model m) {
-        ReadinessModel x = api.model(u);
-        Views.FindingPage p = Views.findings(x, new Views.FindingFilter(severity, outcome, source, control, Optional.empty(),
+        DashboardService.Prepared prepared = api.prepared(u);
+        ReadinessModel x = prepared.model();
+        Views.FindingPage p = Views.findings(prepared, new Views.FindingFilter(severity, outcome, source, control, Optional.empty(),
                 Optional.empty(), q), page, 50, ws.workspace().dir());
         m.addAttribute("p", p);
         m.addAttribute("severity", severity.orElse(""));
@@ -131,7 +131,9 @@ public class PageController {
         m.addAttribute("scans", all.subList(0, Math.min(200, all.size())).stream().map(ScanRow::of).toList());
         m.addAttribute("total", all.size());
         m.addAttribute("jobs", api.jobs(u));
-        m.addAttribute("schedule", ws.workspace().schedule().map(s -> s.expression() + " (" + s.zone() + ")").orElse(""));
+        ScheduleStatus st = api.schedule(u); // an auditor's limited to their window
+        m.addAttribute("st", st);
+        m.addAttribute("schedule", st.configured() ? st.expression() + " (" + st.zone() + ")" : "");
         return "scans";
     }
 
@@ -169,14 +171,11 @@ public class PageController {
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "") String note, @AuthenticationPrincipal VouchUser u, HttpServletRequest req,
             RedirectAttributes ra) throws IOException {
-        try {
+        return act(ra, "/evidence", () -> {
             ApiController.Recorded r = api.recordEvidence(file, control == null ? List.of() : control, from, to, note, u, req);
-            ra.addFlashAttribute("info", "Recorded " + r.name() + " as vault entry #" + r.seq() + ", covering "
-                    + r.coversFrom().toString().substring(0, 10) + " to " + r.coversTo().toString().substring(0, 10) + ".");
-        } catch (IllegalArgumentException | ConfigException e) {
-            ra.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/evidence";
+            return "Recorded " + r.name() + " as vault entry #" + r.seq() + ", covering "
+                    + r.coversFrom().toString().substring(0, 10) + " to " + r.coversTo().toString().substring(0, 10) + ".";
+        });
     }
 
     @GetMapping("/exceptions")
@@ -188,7 +187,7 @@ public class PageController {
             m.addAttribute("rules", List.of());
             m.addAttribute("error", e.getMessage());
         }
-        m.addAttribute("requests", api.exceptionList(u).requests());
+        m.addAttribute("requests", exceptions.visibleTo(u));
         m.addAttribute("checkIds", x.map(r -> new java.util.TreeSet<>(r.checks().keySet())).orElse(new java.util.TreeSet<>()));
         m.addAttribute("today", java.time.LocalDate.ofInstant(ws.clock().instant(), java.time.ZoneOffset.UTC));
         m.addAttribute("excepted", x.map(r -> r.findings().stream()
@@ -199,29 +198,19 @@ public class PageController {
     @PostMapping("/exceptions")
     String requestException(@RequestParam(defaultValue = "") String check, @RequestParam(defaultValue = "") String resource,
             @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String expires,
-            @AuthenticationPrincipal VouchUser u, HttpServletRequest req, RedirectAttributes ra) {
-        try {
-            dev.vouch.store.ExceptionRequests.Request r = exceptions.request(u, check, resource, reason, expires, req.getRemoteAddr());
-            ra.addFlashAttribute("info", "Requested " + r.exceptionId() + "; an admin other than you decides it.");
-        } catch (IllegalArgumentException e) {
-            ra.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/exceptions";
+            @AuthenticationPrincipal VouchUser u, HttpServletRequest req, RedirectAttributes ra) throws IOException {
+        return act(ra, "/exceptions", () -> "Requested " + exceptions.request(u, check, resource, reason, expires,
+                req.getRemoteAddr()).exceptionId() + "; an admin other than you decides it.");
     }
 
     @PostMapping("/exceptions/{id}/{action}")
     String decideException(@PathVariable long id, @PathVariable String action, @RequestParam(defaultValue = "") String note,
-            @AuthenticationPrincipal VouchUser u, HttpServletRequest req, RedirectAttributes ra) {
-        try {
+            @AuthenticationPrincipal VouchUser u, HttpServletRequest req, RedirectAttributes ra) throws IOException {
+        return act(ra, "/exceptions", () -> {
             dev.vouch.store.ExceptionRequests.Request r = exceptions.decide(u, id, action, note, req.getRemoteAddr());
-            ra.addFlashAttribute("info", r.exceptionId() + " is now " + r.state().name().toLowerCase(Locale.ROOT)
-                    + (r.state() == dev.vouch.store.ExceptionRequests.State.APPROVED ? "; it applies from the next scan." : "."));
-        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
-            ra.addFlashAttribute("error", e.getMessage());
-        } catch (ResponseStatusException e) {
-            ra.addFlashAttribute("error", e.getReason());
-        }
-        return "redirect:/exceptions";
+            return r.exceptionId() + " is now " + r.state().name().toLowerCase(Locale.ROOT)
+                    + (r.state() == dev.vouch.store.ExceptionRequests.State.APPROVED ? "; it applies from the next scan." : ".");
+        });
     }
 
     @GetMapping("/reports")
@@ -318,29 +307,23 @@ public class PageController {
     String createUser(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
             @RequestParam(defaultValue = "viewer") String role, @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String windowFrom, @RequestParam(defaultValue = "") String windowTo,
-            @AuthenticationPrincipal VouchUser u, HttpServletRequest req, RedirectAttributes ra) {
-        try {
+            @AuthenticationPrincipal VouchUser u, HttpServletRequest req, RedirectAttributes ra) throws IOException {
+        return act(ra, "/settings/users", () -> {
             ApiController.UserView v = api.create(new ApiController.NewUser(username, displayName, role, password, windowFrom, windowTo), u, req);
-            ra.addFlashAttribute("info", "Created " + v.role() + " " + v.username() + ". Give them the password by a separate channel.");
-        } catch (IllegalArgumentException | ConfigException e) {
-            ra.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/settings/users";
+            return "Created " + v.role() + " " + v.username() + ". Give them the password by a separate channel.";
+        });
     }
 
     @PostMapping("/settings/users/{id}/{action}")
     String userAction(@PathVariable long id, @PathVariable String action, @AuthenticationPrincipal VouchUser u,
-            HttpServletRequest req, RedirectAttributes ra) {
-        try {
-            switch (action) {
-                case "disable", "enable" -> api.setDisabled(id, action.equals("disable"), u, req);
-                case "reset-mfa" -> api.resetMfa(id, u, req);
-                default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-            }
-        } catch (IllegalArgumentException e) {
-            ra.addFlashAttribute("error", e.getMessage());
+            HttpServletRequest req, RedirectAttributes ra) throws IOException {
+        if (!Set.of("disable", "enable", "reset-mfa").contains(action)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return "redirect:/settings/users";
+        return act(ra, "/settings/users", () -> {
+            ApiController.UserView v = action.equals("reset-mfa") ? api.resetMfa(id, u, req) : api.setDisabled(id, action.equals("disable"), u, req);
+            return v.username() + ": " + (action.equals("reset-mfa") ? "authenticator reset" : action + "d") + ".";
+        });
     }
 
     @PostMapping("/settings/users/tokens/{id}/revoke")
@@ -359,8 +342,8 @@ public class PageController {
     @PostMapping("/account/password")
     String password(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String confirm, @AuthenticationPrincipal VouchUser u, HttpServletRequest req,
-            RedirectAttributes ra) {
-        try {
+            RedirectAttributes ra) throws IOException {
+        return act(ra, "/account", () -> {
             if (!password.equals(confirm)) {
                 throw new IllegalArgumentException("the two new passwords differ");
             }
@@ -368,23 +351,17 @@ public class PageController {
             // this session goes on; the account's other sessions end (their credentials stamp no longer matches)
             req.getSession().setAttribute(AuthController.STAMP, AuthController.stamp(accounts.account(u.accountId()).orElseThrow()));
             audit.record(u.username(), "account.password", u.username(), req.getRemoteAddr(), true, ApiController.via(u));
-            ra.addFlashAttribute("info", "Password changed.");
-        } catch (IllegalArgumentException e) {
-            ra.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/account";
+            return "Password changed.";
+        });
     }
 
     @PostMapping("/account/tokens")
     String newToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "read") String scope,
-            @AuthenticationPrincipal VouchUser u, HttpServletRequest req, RedirectAttributes ra) {
-        try {
-            ApiController.IssuedToken t = api.issue(name, scope, u, req);
-            ra.addFlashAttribute("newToken", t.token());
-        } catch (IllegalArgumentException e) {
-            ra.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/account";
+            @AuthenticationPrincipal VouchUser u, HttpServletRequest req, RedirectAttributes ra) throws IOException {
+        return act(ra, "/account", () -> {
+            ra.addFlashAttribute("newToken", api.issue(name, scope, u, req).token());
+            return null; // the page shows the token itself
+        });
     }
 
     @PostMapping("/account/tokens/{id}/revoke")
@@ -407,7 +384,24 @@ public class PageController {
         }
     }
 
-    static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
+    /** A change made from a form. */
+    private interface Change {
+        /** @return what the next page says it did, or null */
+        String make() throws IOException;
+    }
+
+    /** Makes {@code change}; its message, or why it was refused, is shown on the page {@code back} leads to. */
+    private static String act(RedirectAttributes ra, String back, Change change) throws IOException {
+        try {
+            String info = change.make();
+            if (info != null) {
+                ra.addFlashAttribute("info", info);
+            }
+        } catch (IllegalArgumentException | ConfigException | java.util.NoSuchElementException e) {
+            ra.addFlashAttribute("error", e.getMessage());
+        } catch (ResponseStatusException e) {
+            ra.addFlashAttribute("error", e.getReason());
+        }
+        return "redirect:" + back;
     }
 }

@@ -74,10 +74,6 @@ public class ServerNotifications implements AutoCloseable {
         }
     }
 
-    public NotificationSettings settings() {
-        return settings;
-    }
-
     /** Looks for overdue requirements if today's have not been sent yet (the scheduler calls this on every tick). */
     public void daily() {
         if (settings.sends(NotificationSettings.Event.OVERDUE)) {
@@ -156,6 +152,9 @@ public class ServerNotifications implements AutoCloseable {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (lastOverdueDay().filter(d -> !d.isBefore(today)).isPresent()) {
             return;
+        }
+        if (ws.store().latestScan().isEmpty()) {
+            return; // nothing scored yet: look again on the next tick (without reading catalog, checks and vault)
         }
         Assessment a;
         try {

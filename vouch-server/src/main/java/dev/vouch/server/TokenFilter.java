@@ -29,10 +29,9 @@ public class TokenFilter extends OncePerRequestFilter {
     private final AccountService accounts;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(Optional<VouchUser> user, long at) {
+    /** An account as sessions see it for a few seconds: its user, and its credentials stamp (empty when disabled). */
+    private record Cached(Optional<VouchUser> user, Optional<String> stamp, long at) {
     }
-
-    private final Map<Long, String> stamps = new ConcurrentHashMap<>();
 
     /** A session stays valid while its account's credentials are those it began with, and for at most 12 hours. */
     private static boolean stillValid(HttpSession s, VouchUser now, String stamp) {
@@ -78,9 +77,10 @@ public class TokenFilter extends OncePerRequestFilter {
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof VouchUser u && u.tokenId().isEmpty()) {
-            Optional<VouchUser> now = current(u.accountId());
+            Cached account = current(u.accountId());
+            Optional<VouchUser> now = account.user();
             HttpSession session = req.getSession(false);
-            if (now.isPresent() && session != null && !stillValid(session, now.get(), stamps.get(u.accountId()))) {
+            if (now.isPresent() && session != null && !stillValid(session, now.get(), account.stamp().orElse(null))) {
                 now = Optional.empty(); // credentials changed, an admin without a second factor, or too old: sign in again
             }
             if (now.isEmpty()) {
@@ -103,17 +103,15 @@ public class TokenFilter extends OncePerRequestFilter {
         chain.doFilter(req, res);
     }
 
-    private Optional<VouchUser> current(long id) {
+    private Cached current(long id) {
         long t = System.currentTimeMillis();
         Cached c = cache.get(id);
         if (c == null || t - c.at() > REFRESH_MS) {
             Optional<dev.vouch.store.Accounts.Account> a = accounts.account(id).filter(x -> !x.disabled());
-            a.ifPresent(x -> stamps.put(id, AuthController.stamp(x)));
-            Optional<VouchUser> u = a.map(accounts::sessionUser);
-            c = new Cached(u, t);
+            c = new Cached(a.map(accounts::sessionUser), a.map(AuthController::stamp), t);
             cache.put(id, c);
         }
-        return c.user();
+        return c;
     }
 
     /** Forgets what is cached of an account (after an admin changed it). */

@@ -90,17 +90,18 @@ public final class Views {
     /** Filters: any empty one matches everything. */
     public record FindingFilter(Optional<String> severity, Optional<String> outcome, Optional<String> source,
             Optional<String> control, Optional<String> check, Optional<String> resource, Optional<String> text) {
-        public static FindingFilter none() {
-            return new FindingFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        public static FindingFilter byCheck(String checkId) {
+            return new FindingFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(checkId),
                     Optional.empty(), Optional.empty());
+        }
+
+        public static FindingFilter byResource(String resourceId) {
+            return new FindingFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(resourceId), Optional.empty());
         }
     }
 
-    public static FindingPage findings(ReadinessModel m, FindingFilter f, int page, int size) {
-        return findings(m, f, page, size, null);
-    }
-
-    /** As above, with source locations inside {@code base} (the workspace) shown relative to it. */
+    /** A page of findings (sorted here: for tests and one-off use; requests use the prepared form), locations inside {@code base} relative to it. */
     public static FindingPage findings(ReadinessModel m, FindingFilter f, int page, int size, java.nio.file.Path base) {
         return findings(m, sorted(m.findings()), controlsByCheck(m.assessment()), f, page, size, base);
     }

@@ -20,6 +20,7 @@ public class WorkspaceContext implements AutoCloseable {
     private final ServerSettings settings;
     private final Workspace workspace;
     private final Store store;
+    private Vault vault;
 
     public WorkspaceContext(ServerSettings settings) {
         this.settings = settings;
@@ -48,8 +49,15 @@ public class WorkspaceContext implements AutoCloseable {
         return vault().append(List.of(e));
     }
 
-    public Vault vault() {
-        return new WorkspaceVault(workspace).open(settings.clock(), new PrintWriter(Writer.nullWriter()));
+    /**
+     * The workspace vault, opened once (its keys read once; made on first use when the workspace has none yet) and
+     * shared by all requests: appends are serialised by the vault itself.
+     */
+    public synchronized Vault vault() {
+        if (vault == null) {
+            vault = new WorkspaceVault(workspace).open(settings.clock(), new PrintWriter(Writer.nullWriter()));
+        }
+        return vault;
     }
 
     @Override
