@@ -57,4 +57,12 @@ class MissedRunsTest {
         assertThat(MissedRuns.between(HOURLY, none, h(0), h(24)))
                 .containsExactly(new MissedRun(h(0), h(24), 24, MissReason.NOT_RUNNING));
     }
+
+    @Test
+    void slotsBeforeTheLedgerBeganAreNotMissed() {
+        // a ledger that began at 06:00 (its first run); a window from midnight counts from 06:00 only
+        LedgerState state = new LedgerState(h(8), List.of(run(6, 5, RunRecord.Status.OK), run(8, 5, RunRecord.Status.OK)), List.of());
+        assertThat(state.began()).isEqualTo(h(6));
+        assertThat(MissedRuns.between(HOURLY, state, h(0), h(9))).containsExactly(new MissedRun(h(7), h(8), 1, MissReason.NOT_RUNNING));
+    }
 }
